@@ -1,0 +1,24 @@
+package io.scheduler.trigger;
+
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When a job runs. Implementations are immutable and thread-safe; {@link #nextFireTime} is a pure
+ * function of its arguments.
+ */
+@FunctionalInterface
+public interface Trigger {
+
+  /**
+   * APScheduler's {@code get_next_fire_time(previous_fire_time, now)}: with {@code
+   * previousFireTime} null (never fired) the first fire time at or after {@code now} (and the start
+   * date); otherwise the next one after {@code previousFireTime}.
+   *
+   * @param previousFireTime the last fire time, or {@code null} if the trigger never fired
+   * @param now the current time
+   * @return the next fire time in the trigger's zone, or empty when the trigger is finished
+   */
+  Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now);
+}
