@@ -55,7 +55,8 @@ final class WallClock {
           break;
         }
         // A real wall time between the gap's end and `from`: already past.
-        searchFrom = wallOfFrom;
+        LocalDateTime after = wall.plusSeconds(1);
+        searchFrom = after.isAfter(wallOfFrom) ? after : wallOfFrom;
         continue;
       }
       if (offsets.isEmpty()) {
