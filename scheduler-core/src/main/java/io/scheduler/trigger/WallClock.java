@@ -61,9 +61,11 @@ final class WallClock {
       }
       if (offsets.isEmpty()) {
         // A gap: read the wall time with the offset before the transition.
-        Instant instant = wall.toInstant(rules.getTransition(wall).getOffsetBefore());
+        ZoneOffsetTransition gap = rules.getTransition(wall);
+        Instant instant = wall.toInstant(gap.getOffsetBefore());
         if (!instant.isBefore(from)) {
-          result = instant;
+          result =
+              earlierRealTimeAfterGap(schedule, rules, gap, wallOfFrom, from, instant, lastYear);
           break;
         }
         searchFrom = wall.plusSeconds(1);
@@ -89,6 +91,33 @@ final class WallClock {
       }
     }
     return result;
+  }
+
+  /**
+   * A gap wall time moves forward by the gap's length, so when the gap is not a whole number of
+   * matching steps (Lord Howe's 30 minutes) a real wall time just after the gap can come first:
+   * 02:10 maps to 02:40 while 02:35 is real.
+   */
+  private static Instant earlierRealTimeAfterGap(
+      CronSchedule schedule,
+      ZoneRules rules,
+      ZoneOffsetTransition gap,
+      LocalDateTime wallOfFrom,
+      Instant from,
+      Instant gapFire,
+      int lastYear) {
+    LocalDateTime afterGap =
+        wallOfFrom.isAfter(gap.getDateTimeAfter()) ? wallOfFrom : gap.getDateTimeAfter();
+    LocalDateTime real = schedule.next(afterGap, lastYear);
+    if (real == null) {
+      return gapFire;
+    }
+    List<ZoneOffset> offsets = rules.getValidOffsets(real);
+    if (offsets.isEmpty()) {
+      return gapFire;
+    }
+    Instant realFire = real.toInstant(offsets.get(0));
+    return realFire.isBefore(gapFire) && !realFire.isBefore(from) ? realFire : gapFire;
   }
 
   /**

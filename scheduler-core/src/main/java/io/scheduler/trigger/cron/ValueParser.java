@@ -102,7 +102,8 @@ final class ValueParser {
     if (stepPart == null) {
       return new ValueRange(start, end, 1);
     }
-    if (named) {
+    if (named && dialect != Dialect.SPRING) {
+      // Spring replaces names by numbers before parsing, so MON-FRI/2 is Mon, Wed, Fri there.
       throw error.of("a step cannot follow names ('" + item + "'); use numbers");
     }
     int step = number(stepPart, "step");
