@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Compiles APScheduler's keyword cron fields, with its defaulting rule. */
 final class FieldFormParser {
@@ -74,7 +75,7 @@ final class FieldFormParser {
         new FieldError(CONTEXT, field, text));
   }
 
-  private static @org.jspecify.annotations.Nullable List<ValueRange> parseYears(String text) {
+  private static @Nullable List<ValueRange> parseYears(String text) {
     if (text.trim().equals("*")) {
       return null;
     }

@@ -138,7 +138,7 @@ final class SpringCronParser {
   }
 
   private static int number(FieldError error, String text, String item) {
-    if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (!ValueParser.isNumber(text)) {
       throw error.of("'" + text + "' in '" + item + "' is not a number");
     }
     return Integer.parseInt(text);

@@ -148,14 +148,25 @@ final class ValueParser {
   }
 
   private int number(String text, String what) {
-    if (text.isEmpty() || text.length() > 9) {
-      throw error.of(text.isEmpty() ? "missing " + what : "'" + text + "' is not a valid " + what);
+    if (text.isEmpty()) {
+      throw error.of("missing " + what);
     }
-    for (int i = 0; i < text.length(); i++) {
-      if (!Character.isDigit(text.charAt(i)) || text.charAt(i) > '9') {
-        throw error.of("'" + text + "' is not a number");
-      }
+    if (!isNumber(text)) {
+      throw error.of("'" + text + "' is not a number");
     }
     return Integer.parseInt(text);
+  }
+
+  /** Whether {@code text} is 1 to 9 ASCII digits, so it parses as a non-negative int. */
+  static boolean isNumber(String text) {
+    if (text.isEmpty() || text.length() > 9) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }
