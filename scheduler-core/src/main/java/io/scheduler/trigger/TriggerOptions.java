@@ -1,6 +1,7 @@
 package io.scheduler.trigger;
 
 import io.scheduler.exception.InvalidTriggerException;
+import io.scheduler.internal.Keys;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -30,7 +31,7 @@ final class TriggerOptions {
     this.alias = alias;
     Map<String, String> originalKeys = new LinkedHashMap<>();
     for (Map.Entry<String, ?> entry : raw.entrySet()) {
-      String key = normalizeKey(entry.getKey());
+      String key = Keys.snakeCase(entry.getKey());
       if (!allowed.contains(key)) {
         throw new InvalidTriggerException(
             entry.getKey(),
@@ -40,7 +41,7 @@ final class TriggerOptions {
                 + " trigger option '"
                 + entry.getKey()
                 + "'"
-                + suggest(key, allowed)
+                + Keys.didYouMean(key, allowed)
                 + " (allowed: "
                 + String.join(", ", allowed)
                 + ")");
@@ -63,60 +64,6 @@ final class TriggerOptions {
         values.put(key, entry.getValue());
       }
     }
-  }
-
-  /** {@code dayOfWeek} and {@code day-of-week} become {@code day_of_week}. */
-  static String normalizeKey(String key) {
-    StringBuilder out = new StringBuilder(key.length() + 4);
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (c == '-') {
-        out.append('_');
-      } else if (Character.isUpperCase(c)) {
-        if (i > 0 && key.charAt(i - 1) != '_' && key.charAt(i - 1) != '-') {
-          out.append('_');
-        }
-        out.append(Character.toLowerCase(c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static String suggest(String key, Set<String> allowed) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : allowed) {
-      int distance = distance(key, candidate);
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, key.length() / 3)
-        ? "; did you mean '" + best + "'?"
-        : "";
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   boolean has(String key) {

@@ -1,0 +1,889 @@
+package io.scheduler;
+
+import static io.scheduler.internal.Require.requireArgument;
+import static io.scheduler.internal.Require.requireNonNull;
+import static io.scheduler.internal.Require.requireState;
+
+import io.scheduler.event.AllJobsRemoved;
+import io.scheduler.event.EventType;
+import io.scheduler.event.ExecutorAdded;
+import io.scheduler.event.ExecutorRemoved;
+import io.scheduler.event.JobAdded;
+import io.scheduler.event.JobModified;
+import io.scheduler.event.JobRemoved;
+import io.scheduler.event.JobStoreAdded;
+import io.scheduler.event.JobStoreRemoved;
+import io.scheduler.event.JobSubmitted;
+import io.scheduler.event.MaxInstancesReached;
+import io.scheduler.event.SchedulerListener;
+import io.scheduler.event.SchedulerPaused;
+import io.scheduler.event.SchedulerResumed;
+import io.scheduler.event.SchedulerShutdown;
+import io.scheduler.event.SchedulerStarted;
+import io.scheduler.exception.ConflictingJobIdException;
+import io.scheduler.exception.JobNotFoundException;
+import io.scheduler.executor.JobExecutor;
+import io.scheduler.internal.ClockAdjustments;
+import io.scheduler.internal.EventFanOut;
+import io.scheduler.internal.InstanceCounter;
+import io.scheduler.internal.Waiter;
+import io.scheduler.job.CoalescePolicy;
+import io.scheduler.job.Job;
+import io.scheduler.job.JobDefaults;
+import io.scheduler.job.JobSpec;
+import io.scheduler.job.Task;
+import io.scheduler.job.TaskResolver;
+import io.scheduler.store.JobStore;
+import io.scheduler.store.JobStoreContext;
+import io.scheduler.store.JobStores;
+import io.scheduler.store.ReleaseResult;
+import io.scheduler.trigger.DateTrigger;
+import io.scheduler.trigger.Trigger;
+import io.scheduler.trigger.Triggers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler engine shared by {@link BackgroundScheduler}, {@link BlockingScheduler} and the
+ * test kit's {@code ManualScheduler}: job operations, stores, executors, listeners, and one pass of
+ * APScheduler's processing loop ({@link #processDueJobs()}). Subclasses only decide which thread
+ * runs the passes.
+ */
+public abstract class AbstractScheduler implements Scheduler {
+
+  private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
+  /** How many due jobs one store hands out at a time. */
+  private static final int ACQUIRE_BATCH = 256;
+
+  private final Clock clock;
+  private final ZoneId timezone;
+  private final JobDefaults jobDefaults;
+  private final TaskResolver taskResolver;
+  private final Duration shutdownTimeout;
+  private final Duration jobStoreRetryInterval;
+  private final Supplier<JobExecutor> defaultExecutor;
+  private final EventFanOut events = new EventFanOut();
+  private final InstanceCounter instances = new InstanceCounter();
+  private final Waiter waiter;
+  private final Runnable wakeupOnClockChange;
+  private final Object lock = new Object();
+  // Held while a pass acquires, submits and releases a batch of due jobs, and while a job is
+  // read, changed and written back; so a change never undoes a run's new next run time.
+  private final ReentrantLock processing = new ReentrantLock();
+  private final List<PendingJob> pending = new ArrayList<>();
+  private volatile Map<String, JobStore> stores;
+  private volatile Map<String, JobExecutor> executors;
+  private volatile SchedulerState state = SchedulerState.STOPPED;
+
+  /**
+   * Creates the engine from a builder's settings.
+   *
+   * @param builder the settings
+   */
+  protected AbstractScheduler(SchedulerBuilder<?> builder) {
+    this.clock = builder.clock();
+    this.timezone = builder.timezone();
+    this.jobDefaults = builder.jobDefaults();
+    this.taskResolver = builder.taskResolver();
+    this.shutdownTimeout = builder.shutdownTimeout();
+    this.jobStoreRetryInterval = builder.jobStoreRetryInterval();
+    this.defaultExecutor = builder.defaultExecutor();
+    this.stores = Collections.unmodifiableMap(new LinkedHashMap<>(builder.jobStores()));
+    this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(builder.executors()));
+    this.waiter = new Waiter(clock);
+    this.wakeupOnClockChange = waiter::signal;
+    for (Map.Entry<SchedulerListener, EventType[]> listener : builder.listeners()) {
+      addListener(listener.getKey(), listener.getValue());
+    }
+  }
+
+  // ---------------------------------------------------------------- jobs
+
+  @Override
+  public Job addJob(JobSpec spec) {
+    requireNonNull(spec, "spec");
+    String id = spec.id() != null ? spec.id() : newJobId();
+    Trigger trigger = trigger(spec);
+    Task task = task(spec);
+    synchronized (lock) {
+      if (state == SchedulerState.STOPPED) {
+        requireArgument(
+            pending.stream().noneMatch(p -> p.job.id().equals(id)) || spec.replaceExisting(),
+            "job id '%s' is already taken by a pending job",
+            id);
+        Job job =
+            Job.create(
+                spec,
+                id,
+                task,
+                trigger,
+                jobDefaults,
+                spec.nextRunTimeIsSet() ? spec.nextRunTime() : null);
+        pending.removeIf(p -> p.job.id().equals(id));
+        pending.add(new PendingJob(job, spec.nextRunTimeIsSet(), spec.replaceExisting()));
+        return job;
+      }
+    }
+    JobStore store = store(spec.jobStore());
+    requireExecutor(spec.executor());
+    Instant now = clock.instant();
+    Instant next = spec.nextRunTimeIsSet() ? spec.nextRunTime() : firstRunTime(trigger, now);
+    Job job = Job.create(spec, id, task, trigger, jobDefaults, next);
+    storeNewJob(store, job, spec.replaceExisting(), now);
+    return job;
+  }
+
+  @Override
+  public Job modifyJob(String id, Consumer<JobSpec.Builder> changes) {
+    requireNonNull(changes, "changes");
+    return modify(id, changes);
+  }
+
+  @Override
+  public Job rescheduleJob(String id, Trigger trigger) {
+    requireNonNull(trigger, "trigger");
+    Instant next = firstRunTime(trigger, clock.instant());
+    return modify(id, builder -> builder.trigger(trigger).nextRunTime(next));
+  }
+
+  @Override
+  public Job rescheduleJob(String id, String triggerAlias, Map<String, ?> triggerOptions) {
+    return rescheduleJob(id, Triggers.create(triggerAlias, triggerOptions, timezone));
+  }
+
+  @Override
+  public Job pauseJob(String id) {
+    return modify(id, JobSpec.Builder::paused);
+  }
+
+  @Override
+  public Optional<Job> resumeJob(String id) {
+    Job job = getJob(id).orElseThrow(() -> new JobNotFoundException(id, null));
+    Instant next = firstRunTime(job.trigger(), clock.instant());
+    if (next == null) {
+      removeJob(id);
+      return Optional.empty();
+    }
+    return Optional.of(modify(id, builder -> builder.nextRunTime(next)));
+  }
+
+  @Override
+  public void removeJob(String id) {
+    requireNonNull(id, "id");
+    synchronized (lock) {
+      if (state == SchedulerState.STOPPED) {
+        PendingJob found = pendingJob(id);
+        pending.remove(found);
+        publishJobRemoved(found.job.id(), found.job.jobStore());
+        return;
+      }
+    }
+    for (Map.Entry<String, JobStore> store : stores.entrySet()) {
+      if (store.getValue().lookupJob(id).isPresent()) {
+        try {
+          store.getValue().removeJob(id);
+        } catch (JobNotFoundException removedMeanwhile) {
+          continue;
+        }
+        publishJobRemoved(id, store.getKey());
+        return;
+      }
+    }
+    throw new JobNotFoundException(id, null);
+  }
+
+  @Override
+  public void removeAllJobs() {
+    synchronized (lock) {
+      pending.clear();
+    }
+    for (JobStore store : stores.values()) {
+      store.removeAllJobs();
+    }
+    events.publish(EventType.ALL_JOBS_REMOVED, () -> new AllJobsRemoved(null, clock.instant()));
+  }
+
+  @Override
+  public void removeAllJobs(String jobStore) {
+    JobStore store = store(jobStore);
+    synchronized (lock) {
+      pending.removeIf(p -> p.job.jobStore().equals(jobStore));
+    }
+    store.removeAllJobs();
+    events.publish(EventType.ALL_JOBS_REMOVED, () -> new AllJobsRemoved(jobStore, clock.instant()));
+  }
+
+  @Override
+  public Optional<Job> getJob(String id) {
+    requireNonNull(id, "id");
+    synchronized (lock) {
+      if (state == SchedulerState.STOPPED) {
+        return pending.stream().map(p -> p.job).filter(job -> job.id().equals(id)).findFirst();
+      }
+    }
+    for (JobStore store : stores.values()) {
+      Optional<Job> job = store.lookupJob(id);
+      if (job.isPresent()) {
+        return job;
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public List<Job> getJobs() {
+    synchronized (lock) {
+      if (state == SchedulerState.STOPPED) {
+        return pending.stream().map(p -> p.job).toList();
+      }
+    }
+    List<Job> jobs = new ArrayList<>();
+    for (JobStore store : stores.values()) {
+      jobs.addAll(store.getAllJobs());
+    }
+    return jobs;
+  }
+
+  @Override
+  public List<Job> getJobs(String jobStore) {
+    synchronized (lock) {
+      if (state == SchedulerState.STOPPED) {
+        return pending.stream()
+            .map(p -> p.job)
+            .filter(job -> job.jobStore().equals(jobStore))
+            .toList();
+      }
+    }
+    return store(jobStore).getAllJobs();
+  }
+
+  @Override
+  public void printJobs(Appendable out) {
+    try {
+      if (state == SchedulerState.STOPPED) {
+        out.append("Pending jobs:\n");
+        List<Job> jobs = getJobs();
+        for (Job job : jobs) {
+          out.append("    ")
+              .append(job.name())
+              .append(" (trigger: ")
+              .append(String.valueOf(job.trigger()))
+              .append(", pending)\n");
+        }
+        if (jobs.isEmpty()) {
+          out.append("    No pending jobs\n");
+        }
+        return;
+      }
+      for (Map.Entry<String, JobStore> store : stores.entrySet()) {
+        out.append("Jobstore ").append(store.getKey()).append(":\n");
+        List<Job> jobs = store.getValue().getAllJobs();
+        for (Job job : jobs) {
+          out.append("    ").append(job.toString()).append('\n');
+        }
+        if (jobs.isEmpty()) {
+          out.append("    No scheduled jobs\n");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public void start(boolean paused) {
+    synchronized (lock) {
+      requireState(state == SchedulerState.STOPPED, "the scheduler is already running");
+      Map<String, JobExecutor> startExecutors = new LinkedHashMap<>(executors);
+      Map<String, JobStore> startStores = new LinkedHashMap<>(stores);
+      boolean addedExecutor = !startExecutors.containsKey(JobSpec.DEFAULT_ALIAS);
+      if (addedExecutor) {
+        startExecutors.put(JobSpec.DEFAULT_ALIAS, defaultExecutor.get());
+      }
+      boolean addedStore = !startStores.containsKey(JobSpec.DEFAULT_ALIAS);
+      if (addedStore) {
+        startStores.put(JobSpec.DEFAULT_ALIAS, JobStores.memory());
+      }
+      for (PendingJob job : pending) {
+        requireState(
+            startStores.containsKey(job.job.jobStore()),
+            "job '%s' names job store '%s', which is not configured (configured: %s)",
+            job.job.id(),
+            job.job.jobStore(),
+            startStores.keySet());
+      }
+      startExecutors.forEach((alias, executor) -> executor.start(alias));
+      startStores.forEach((alias, store) -> store.start(storeContext(alias)));
+      executors = Collections.unmodifiableMap(startExecutors);
+      stores = Collections.unmodifiableMap(startStores);
+      Instant now = clock.instant();
+      if (addedExecutor) {
+        events.publish(
+            EventType.EXECUTOR_ADDED, () -> new ExecutorAdded(JobSpec.DEFAULT_ALIAS, now));
+      }
+      if (addedStore) {
+        events.publish(
+            EventType.JOBSTORE_ADDED, () -> new JobStoreAdded(JobSpec.DEFAULT_ALIAS, now));
+      }
+      for (PendingJob job : pending) {
+        Instant next =
+            job.nextRunTimeIsSet
+                ? job.job.nextRunTime().orElse(null)
+                : firstRunTime(job.job.trigger(), now);
+        storeNewJob(
+            startStores.get(job.job.jobStore()),
+            job.job.withNextRunTime(next),
+            job.replaceExisting,
+            now);
+      }
+      pending.clear();
+      if (clock instanceof ClockAdjustments adjustable) {
+        adjustable.onAdjust(wakeupOnClockChange);
+      }
+      state = paused ? SchedulerState.PAUSED : SchedulerState.RUNNING;
+      log.info("Scheduler started{}", paused ? " (paused)" : "");
+    }
+    events.publish(EventType.SCHEDULER_STARTED, () -> new SchedulerStarted(clock.instant()));
+    startProcessing();
+  }
+
+  @Override
+  public void pause() {
+    synchronized (lock) {
+      requireState(state != SchedulerState.STOPPED, "the scheduler is not running");
+      if (state != SchedulerState.RUNNING) {
+        return;
+      }
+      state = SchedulerState.PAUSED;
+    }
+    log.info("Paused scheduler job processing");
+    events.publish(EventType.SCHEDULER_PAUSED, () -> new SchedulerPaused(clock.instant()));
+  }
+
+  @Override
+  public void resume() {
+    synchronized (lock) {
+      requireState(state != SchedulerState.STOPPED, "the scheduler is not running");
+      if (state != SchedulerState.PAUSED) {
+        return;
+      }
+      state = SchedulerState.RUNNING;
+    }
+    log.info("Resumed scheduler job processing");
+    events.publish(EventType.SCHEDULER_RESUMED, () -> new SchedulerResumed(clock.instant()));
+    wakeup();
+  }
+
+  @Override
+  public void shutdown(boolean wait) {
+    synchronized (lock) {
+      if (state == SchedulerState.STOPPED) {
+        return;
+      }
+      state = SchedulerState.STOPPED;
+      if (clock instanceof ClockAdjustments adjustable) {
+        adjustable.removeOnAdjust(wakeupOnClockChange);
+      }
+    }
+    waiter.signal();
+    stopProcessing();
+    boolean waitForJobs = wait && !JobRun.isRunningJobOf(this);
+    if (wait && !waitForJobs) {
+      log.debug("Shutdown called from a job of this scheduler; not waiting for running jobs");
+    }
+    for (JobExecutor executor : executors.values()) {
+      executor.shutdown(waitForJobs, shutdownTimeout);
+    }
+    Map<String, Integer> stillRunning = instances.snapshot();
+    if (waitForJobs && !stillRunning.isEmpty()) {
+      log.warn("Jobs still running after shutdown (instances by job id): {}", stillRunning);
+    }
+    for (JobStore store : stores.values()) {
+      store.shutdown();
+    }
+    log.info("Scheduler has been shut down");
+    events.publish(EventType.SCHEDULER_SHUTDOWN, () -> new SchedulerShutdown(clock.instant()));
+  }
+
+  @Override
+  public void wakeup() {
+    waiter.signal();
+  }
+
+  // ---------------------------------------------------------------- stores, executors, listeners
+
+  @Override
+  public void addJobStore(String alias, JobStore store) {
+    requireNonNull(store, "store");
+    synchronized (lock) {
+      requireArgument(
+          alias != null && !alias.isBlank(),
+          "jobStore alias must not be blank, but was '%s'",
+          alias);
+      requireArgument(!stores.containsKey(alias), "jobStore alias '%s' is already in use", alias);
+      if (state != SchedulerState.STOPPED) {
+        store.start(storeContext(alias));
+      }
+      Map<String, JobStore> copy = new LinkedHashMap<>(stores);
+      copy.put(alias, store);
+      stores = Collections.unmodifiableMap(copy);
+    }
+    events.publish(EventType.JOBSTORE_ADDED, () -> new JobStoreAdded(alias, clock.instant()));
+    wakeup();
+  }
+
+  @Override
+  public void removeJobStore(String alias) {
+    JobStore removed;
+    synchronized (lock) {
+      removed = store(alias);
+      Map<String, JobStore> copy = new LinkedHashMap<>(stores);
+      copy.remove(alias);
+      stores = Collections.unmodifiableMap(copy);
+    }
+    if (state != SchedulerState.STOPPED) {
+      removed.shutdown();
+    }
+    events.publish(EventType.JOBSTORE_REMOVED, () -> new JobStoreRemoved(alias, clock.instant()));
+  }
+
+  @Override
+  public void addExecutor(String alias, JobExecutor executor) {
+    requireNonNull(executor, "executor");
+    synchronized (lock) {
+      requireArgument(
+          alias != null && !alias.isBlank(),
+          "executor alias must not be blank, but was '%s'",
+          alias);
+      requireArgument(
+          !executors.containsKey(alias), "executor alias '%s' is already in use", alias);
+      if (state != SchedulerState.STOPPED) {
+        executor.start(alias);
+      }
+      Map<String, JobExecutor> copy = new LinkedHashMap<>(executors);
+      copy.put(alias, executor);
+      executors = Collections.unmodifiableMap(copy);
+    }
+    events.publish(EventType.EXECUTOR_ADDED, () -> new ExecutorAdded(alias, clock.instant()));
+  }
+
+  @Override
+  public void removeExecutor(String alias) {
+    JobExecutor removed;
+    synchronized (lock) {
+      removed = executors.get(alias);
+      requireArgument(
+          removed != null,
+          "no executor has the alias '%s' (configured: %s)",
+          alias,
+          executors.keySet());
+      Map<String, JobExecutor> copy = new LinkedHashMap<>(executors);
+      copy.remove(alias);
+      executors = Collections.unmodifiableMap(copy);
+    }
+    if (state != SchedulerState.STOPPED) {
+      removed.shutdown(true, shutdownTimeout);
+    }
+    events.publish(EventType.EXECUTOR_REMOVED, () -> new ExecutorRemoved(alias, clock.instant()));
+  }
+
+  @Override
+  public void addListener(SchedulerListener listener, EventType... types) {
+    events.add(requireNonNull(listener, "listener"), EventType.mask(types));
+  }
+
+  @Override
+  public void removeListener(SchedulerListener listener) {
+    events.remove(listener);
+  }
+
+  @Override
+  public SchedulerState state() {
+    return state;
+  }
+
+  @Override
+  public ZoneId timezone() {
+    return timezone;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public Map<String, Integer> runningInstances() {
+    return instances.snapshot();
+  }
+
+  // ---------------------------------------------------------------- processing
+
+  /**
+   * Starts whatever runs {@link #processDueJobs()}; called at the end of {@link #start(boolean)},
+   * outside any lock. {@link BlockingScheduler} returns from it only at shutdown.
+   */
+  protected abstract void startProcessing();
+
+  /** Stops whatever runs {@link #processDueJobs()}; called by {@link #shutdown(boolean)}. */
+  protected abstract void stopProcessing();
+
+  /**
+   * Runs passes of {@link #processDueJobs()} on the calling thread, sleeping in between until the
+   * next run time or a wake-up, until the scheduler stops.
+   */
+  protected final void runLoop() {
+    while (state != SchedulerState.STOPPED) {
+      waiter.beginPass();
+      @Nullable Instant next;
+      try {
+        next = processDueJobs();
+      } catch (RuntimeException e) {
+        log.error("Error processing jobs; retrying in {}", jobStoreRetryInterval, e);
+        next = clock.instant().plus(jobStoreRetryInterval);
+      }
+      if (state != SchedulerState.STOPPED) {
+        waiter.await(next);
+      }
+    }
+  }
+
+  /**
+   * One pass of APScheduler's loop: takes the due jobs of every store, submits their runs to their
+   * executors (applying coalescing and instance limits) and stores their next run times.
+   *
+   * @return when the next job is due, or {@code null} when none is (or the scheduler is paused)
+   */
+  protected final @Nullable Instant processDueJobs() {
+    if (state != SchedulerState.RUNNING) {
+      return null;
+    }
+    Instant now = clock.instant();
+    ZonedDateTime zonedNow = now.atZone(timezone);
+    @Nullable Instant next = null;
+    for (Map.Entry<String, JobStore> entry : stores.entrySet()) {
+      String alias = entry.getKey();
+      JobStore store = entry.getValue();
+      try {
+        int acquired;
+        do {
+          processing.lock();
+          try {
+            List<Job> due = store.acquireDueJobs(now, ACQUIRE_BATCH);
+            acquired = due.size();
+            for (Job job : due) {
+              processJob(alias, store, job, now, zonedNow);
+            }
+          } finally {
+            processing.unlock();
+          }
+        } while (acquired == ACQUIRE_BATCH && state == SchedulerState.RUNNING);
+        @Nullable Instant storeNext = store.nextRunTime().orElse(null);
+        next = earliest(next, storeNext);
+      } catch (RuntimeException e) {
+        log.warn(
+            "Error getting due jobs from job store '{}'; retrying in {}",
+            alias,
+            jobStoreRetryInterval,
+            e);
+        next = earliest(next, now.plus(jobStoreRetryInterval));
+      }
+    }
+    return next;
+  }
+
+  private void processJob(
+      String alias, JobStore store, Job job, Instant now, ZonedDateTime zonedNow) {
+    @Nullable Job updated;
+    try {
+      JobExecutor executor = executors.get(job.executor());
+      if (executor == null) {
+        log.error(
+            "Executor lookup (\"{}\") failed for job \"{}\" -- removing it from the job store",
+            job.executor(),
+            job);
+        updated = null;
+      } else {
+        updated = submitDueRuns(alias, job, executor, now, zonedNow);
+      }
+    } catch (RuntimeException e) {
+      log.error("Error processing job \"{}\"; pausing it", job, e);
+      updated = job.withNextRunTime(null);
+    }
+    if (store.releaseJob(job, updated) == ReleaseResult.REMOVED) {
+      log.debug("Removed job \"{}\": its trigger has no more fire times", job);
+      publishJobRemoved(job.id(), alias);
+    }
+  }
+
+  /** Submits a due job's run times and returns the job with its next run time (null: finished). */
+  private @Nullable Job submitDueRuns(
+      String alias, Job job, JobExecutor executor, Instant now, ZonedDateTime zonedNow) {
+    Trigger trigger = job.trigger();
+    Instant first = job.nextRunTime().orElseThrow();
+    List<Instant> all = job.coalesce() == CoalescePolicy.ALL ? new ArrayList<>() : List.of();
+    Instant last = first;
+    ZonedDateTime current = first.atZone(timezone);
+    Optional<ZonedDateTime> following;
+    while (true) {
+      if (job.coalesce() == CoalescePolicy.ALL) {
+        all.add(last);
+      }
+      following = trigger.nextFireTime(current, zonedNow);
+      if (following.isEmpty()) {
+        break;
+      }
+      Instant followingInstant = following.get().toInstant();
+      if (!followingInstant.isAfter(last)) {
+        throw new IllegalStateException(
+            "trigger "
+                + trigger
+                + " returned "
+                + following.get()
+                + ", which is not after its previous fire time "
+                + current);
+      }
+      if (followingInstant.isAfter(now)) {
+        break;
+      }
+      last = followingInstant;
+      current = following.get();
+    }
+    List<Instant> runTimes =
+        switch (job.coalesce()) {
+          case EARLIEST -> List.of(first);
+          case LATEST -> List.of(last);
+          case ALL -> all;
+        };
+    submit(alias, job, executor, runTimes, now);
+    return following.map(time -> job.withNextRunTime(time.toInstant())).orElse(null);
+  }
+
+  private void submit(
+      String alias, Job job, JobExecutor executor, List<Instant> runTimes, Instant now) {
+    if (!instances.tryAcquire(job.id(), job.maxInstances())) {
+      log.warn(
+          "Execution of job \"{}\" skipped: maximum number of running instances reached ({})",
+          job,
+          job.maxInstances());
+      events.publish(
+          EventType.JOB_MAX_INSTANCES,
+          () -> new MaxInstancesReached(job.id(), alias, runTimes, now));
+      return;
+    }
+    events.publish(EventType.JOB_SUBMITTED, () -> new JobSubmitted(job.id(), alias, runTimes, now));
+    try {
+      executor.execute(new JobRun(this, executor, job, runTimes));
+    } catch (RejectedExecutionException e) {
+      instances.release(job.id());
+      log.error("Executor \"{}\" rejected job \"{}\"", job.executor(), job, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- for JobRun
+
+  EventFanOut events() {
+    return events;
+  }
+
+  InstanceCounter instances() {
+    return instances;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Job modify(String id, Consumer<JobSpec.Builder> changes) {
+    requireNonNull(id, "id");
+    synchronized (lock) {
+      if (state == SchedulerState.STOPPED) {
+        PendingJob found = pendingJob(id);
+        JobSpec spec = editedSpec(found.job, changes);
+        boolean nextIsSet = found.nextRunTimeIsSet || spec.nextRunTimeIsSet();
+        Job job =
+            Job.create(
+                spec,
+                id,
+                task(spec),
+                trigger(spec),
+                jobDefaults,
+                spec.nextRunTimeIsSet()
+                    ? spec.nextRunTime()
+                    : found.job.nextRunTime().orElse(null));
+        pending.set(pending.indexOf(found), new PendingJob(job, nextIsSet, found.replaceExisting));
+        publishJobModified(job);
+        return job;
+      }
+    }
+    Job updated = null;
+    processing.lock();
+    try {
+      for (JobStore store : stores.values()) {
+        Optional<Job> current = store.lookupJob(id);
+        if (current.isPresent()) {
+          Job job = current.get();
+          JobSpec spec = editedSpec(job, changes);
+          requireExecutor(spec.executor());
+          updated =
+              Job.create(
+                  spec,
+                  id,
+                  task(spec),
+                  trigger(spec),
+                  jobDefaults,
+                  spec.nextRunTimeIsSet() ? spec.nextRunTime() : job.nextRunTime().orElse(null));
+          store.updateJob(updated);
+          break;
+        }
+      }
+    } finally {
+      processing.unlock();
+    }
+    if (updated == null) {
+      throw new JobNotFoundException(id, null);
+    }
+    publishJobModified(updated);
+    updated.nextRunTime().ifPresent(this::jobScheduled);
+    return updated;
+  }
+
+  private static JobSpec editedSpec(Job job, Consumer<JobSpec.Builder> changes) {
+    JobSpec.Builder builder = JobSpec.from(job);
+    changes.accept(builder);
+    JobSpec spec = builder.build();
+    requireArgument(
+        job.id().equals(spec.id()),
+        "id cannot be changed by modifyJob (job '%s'), but was set to '%s'",
+        job.id(),
+        spec.id());
+    requireArgument(
+        job.jobStore().equals(spec.jobStore()),
+        "jobStore cannot be changed by modifyJob (job '%s' is in '%s'), but was set to '%s'",
+        job.id(),
+        job.jobStore(),
+        spec.jobStore());
+    return spec;
+  }
+
+  private void storeNewJob(JobStore store, Job job, boolean replaceExisting, Instant now) {
+    try {
+      store.addJob(job);
+    } catch (ConflictingJobIdException e) {
+      if (!replaceExisting) {
+        throw e;
+      }
+      store.updateJob(job);
+    }
+    log.debug("Added job \"{}\" to job store \"{}\"", job, job.jobStore());
+    events.publish(EventType.JOB_ADDED, () -> new JobAdded(job.id(), job.jobStore(), now));
+    job.nextRunTime().ifPresent(this::jobScheduled);
+  }
+
+  /** Wakes the processing loop when a job became due before the time it sleeps towards. */
+  private void jobScheduled(Instant nextRunTime) {
+    if (state == SchedulerState.RUNNING) {
+      waiter.signalIfBefore(nextRunTime);
+    }
+  }
+
+  private void publishJobRemoved(String id, String alias) {
+    events.publish(EventType.JOB_REMOVED, () -> new JobRemoved(id, alias, clock.instant()));
+  }
+
+  private void publishJobModified(Job job) {
+    events.publish(
+        EventType.JOB_MODIFIED, () -> new JobModified(job.id(), job.jobStore(), clock.instant()));
+  }
+
+  private Trigger trigger(JobSpec spec) {
+    if (spec.trigger() != null) {
+      return spec.trigger();
+    }
+    if (spec.triggerAlias() != null) {
+      return Triggers.create(spec.triggerAlias(), spec.triggerOptions(), timezone);
+    }
+    return DateTrigger.at(clock.instant().atZone(timezone));
+  }
+
+  private Task task(JobSpec spec) {
+    if (spec.task() != null) {
+      return spec.task();
+    }
+    return taskResolver.resolve(
+        requireNonNull(spec.taskRef(), "taskRef"), spec.args(), spec.kwargs());
+  }
+
+  private @Nullable Instant firstRunTime(Trigger trigger, Instant now) {
+    return trigger
+        .nextFireTime(null, now.atZone(timezone))
+        .map(ZonedDateTime::toInstant)
+        .orElse(null);
+  }
+
+  private JobStore store(String alias) {
+    JobStore store = stores.get(alias);
+    requireArgument(
+        store != null, "no job store has the alias '%s' (configured: %s)", alias, stores.keySet());
+    return store;
+  }
+
+  private void requireExecutor(String alias) {
+    requireArgument(
+        executors.containsKey(alias),
+        "no executor has the alias '%s' (configured: %s)",
+        alias,
+        executors.keySet());
+  }
+
+  private PendingJob pendingJob(String id) {
+    for (PendingJob job : pending) {
+      if (job.job.id().equals(id)) {
+        return job;
+      }
+    }
+    throw new JobNotFoundException(id, null);
+  }
+
+  private JobStoreContext storeContext(String alias) {
+    return new JobStoreContext(alias, clock, timezone, taskResolver);
+  }
+
+  private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
+  }
+
+  /** APScheduler's ids are uuid4 hex; these are 128 random bits in hex as well. */
+  private static String newJobId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String high = Long.toHexString(random.nextLong());
+    String low = Long.toHexString(random.nextLong());
+    return "0".repeat(16 - high.length()) + high + "0".repeat(16 - low.length()) + low;
+  }
+
+  /** A job added before start, with what start needs to schedule it. */
+  private record PendingJob(Job job, boolean nextRunTimeIsSet, boolean replaceExisting) {}
+}

@@ -1,0 +1,35 @@
+package io.scheduler;
+
+import io.scheduler.executor.JobExecutors;
+
+/**
+ * A scheduler that runs on the thread that calls {@link #start()}, which returns only after {@link
+ * #shutdown} (called from a job, a listener or another thread). For applications whose only work is
+ * scheduled work.
+ */
+public final class BlockingScheduler extends AbstractScheduler {
+
+  private BlockingScheduler(SchedulerBuilder<BlockingScheduler> builder) {
+    super(builder);
+  }
+
+  /**
+   * Returns a builder; without further settings the scheduler uses the system clock, a memory store
+   * and a pool of {@value JobExecutors#DEFAULT_MAX_WORKERS} worker threads.
+   *
+   * @return a new builder
+   */
+  public static SchedulerBuilder<BlockingScheduler> builder() {
+    return new SchedulerBuilder<>(BlockingScheduler::new, JobExecutors::threadPool);
+  }
+
+  @Override
+  protected void startProcessing() {
+    runLoop();
+  }
+
+  @Override
+  protected void stopProcessing() {
+    // The loop sees the stopped state once woken, and start() returns.
+  }
+}

@@ -1,0 +1,163 @@
+package io.scheduler;
+
+import io.scheduler.event.EventType;
+import io.scheduler.event.JobExecuted;
+import io.scheduler.event.JobFailed;
+import io.scheduler.event.JobMissed;
+import io.scheduler.executor.JobExecutor;
+import io.scheduler.job.Job;
+import io.scheduler.job.TaskContext;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One submission of a job to an executor: runs the task for each of its run times in turn, skipping
+ * the ones later than the misfire grace time, and reports each outcome. It holds one of the job's
+ * instances from submission until the last run time is done, including while a returned {@link
+ * CompletionStage} is pending (without holding a thread).
+ */
+final class JobRun implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+  private static final ThreadLocal<@Nullable AbstractScheduler> RUNNING_IN = new ThreadLocal<>();
+
+  private final AbstractScheduler scheduler;
+  private final JobExecutor executor;
+  private final Job job;
+  private final List<Instant> runTimes;
+  private int next;
+
+  JobRun(AbstractScheduler scheduler, JobExecutor executor, Job job, List<Instant> runTimes) {
+    this.scheduler = scheduler;
+    this.executor = executor;
+    this.job = job;
+    this.runTimes = runTimes;
+  }
+
+  /** Returns whether the current thread is running a job of {@code scheduler}. */
+  static boolean isRunningJobOf(AbstractScheduler scheduler) {
+    return RUNNING_IN.get() == scheduler;
+  }
+
+  @Override
+  public void run() {
+    @Nullable AbstractScheduler outer = RUNNING_IN.get();
+    RUNNING_IN.set(scheduler);
+    try {
+      while (next < runTimes.size()) {
+        Instant runTime = runTimes.get(next++);
+        if (isMissed(runTime)) {
+          continue;
+        }
+        Object result;
+        try {
+          result = job.task().run(new TaskContext(job, runTime));
+        } catch (VirtualMachineError fatal) {
+          finish();
+          throw fatal;
+        } catch (Exception | Error e) {
+          failed(runTime, e);
+          continue;
+        }
+        if (result instanceof CompletionStage<?> stage) {
+          stage.whenComplete((value, error) -> completedLater(runTime, value, error));
+          return;
+        }
+        executed(runTime, result);
+      }
+      finish();
+    } finally {
+      if (outer == null) {
+        RUNNING_IN.remove();
+      } else {
+        RUNNING_IN.set(outer);
+      }
+    }
+  }
+
+  private boolean isMissed(Instant runTime) {
+    Duration grace = job.misfireGraceTime().orElse(null);
+    if (grace == null) {
+      return false;
+    }
+    Instant now = scheduler.clock().instant();
+    Duration late = Duration.between(runTime, now);
+    if (late.compareTo(grace) <= 0) {
+      return false;
+    }
+    log.warn("Run time of job \"{}\" was missed by {}", job, late);
+    scheduler
+        .events()
+        .publish(EventType.JOB_MISSED, () -> new JobMissed(job.id(), job.jobStore(), runTime, now));
+    return true;
+  }
+
+  private void completedLater(Instant runTime, @Nullable Object value, @Nullable Throwable error) {
+    if (error != null) {
+      failed(
+          runTime,
+          error instanceof CompletionException && error.getCause() != null
+              ? error.getCause()
+              : error);
+    } else {
+      executed(runTime, value);
+    }
+    if (next >= runTimes.size()) {
+      finish();
+      return;
+    }
+    try {
+      executor.execute(this);
+    } catch (RejectedExecutionException e) {
+      log.warn(
+          "Job \"{}\" had {} more run times, dropped at shutdown", job, runTimes.size() - next);
+      finish();
+    }
+  }
+
+  private void executed(Instant runTime, @Nullable Object result) {
+    log.debug("Job \"{}\" executed successfully", job);
+    scheduler
+        .events()
+        .publish(
+            EventType.JOB_EXECUTED,
+            () ->
+                new JobExecuted(
+                    job.id(), job.jobStore(), runTime, result, scheduler.clock().instant()));
+  }
+
+  private void failed(Instant runTime, Throwable error) {
+    log.error("Job \"{}\" raised an exception", job, error);
+    scheduler
+        .events()
+        .publish(
+            EventType.JOB_ERROR,
+            () ->
+                new JobFailed(
+                    job.id(),
+                    job.jobStore(),
+                    runTime,
+                    error,
+                    traceback(error),
+                    scheduler.clock().instant()));
+  }
+
+  private void finish() {
+    scheduler.instances().release(job.id());
+  }
+
+  private static String traceback(Throwable error) {
+    StringWriter text = new StringWriter();
+    error.printStackTrace(new PrintWriter(text));
+    return text.toString();
+  }
+}

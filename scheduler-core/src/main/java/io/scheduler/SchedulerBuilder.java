@@ -1,0 +1,301 @@
+package io.scheduler;
+
+import static io.scheduler.internal.Require.requireArgument;
+import static io.scheduler.internal.Require.requireNonNull;
+
+import io.scheduler.event.EventType;
+import io.scheduler.event.SchedulerListener;
+import io.scheduler.executor.JobExecutor;
+import io.scheduler.job.JobDefaults;
+import io.scheduler.job.TaskResolver;
+import io.scheduler.store.JobStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configures a scheduler; obtained from {@link BackgroundScheduler#builder()}, {@link
+ * BlockingScheduler#builder()} or the test kit's {@code ManualScheduler.builder(clock)}. Every
+ * setting is optional: without stores and executors, the scheduler adds a memory store and a thread
+ * pool of {@value io.scheduler.executor.JobExecutors#DEFAULT_MAX_WORKERS} workers under the alias
+ * {@code default} when it starts.
+ *
+ * @param <S> the kind of scheduler built
+ */
+public final class SchedulerBuilder<S extends Scheduler> {
+
+  /** How long {@code shutdown(true)} waits for running jobs before interrupting them. */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How soon a store that failed to return due jobs is asked again (APScheduler's 10 s). */
+  public static final Duration DEFAULT_JOBSTORE_RETRY_INTERVAL = Duration.ofSeconds(10);
+
+  /** The start of the names of the threads the scheduler creates. */
+  public static final String DEFAULT_THREAD_NAME_PREFIX = "scheduler-";
+
+  private final Function<SchedulerBuilder<S>, S> factory;
+  private final Supplier<JobExecutor> defaultExecutor;
+  private @Nullable Clock clock;
+  private @Nullable ZoneId timezone;
+  private final Map<String, JobStore> jobStores = new LinkedHashMap<>();
+  private final Map<String, JobExecutor> executors = new LinkedHashMap<>();
+  private final List<Map.Entry<SchedulerListener, EventType[]>> listeners = new ArrayList<>();
+  private JobDefaults jobDefaults = JobDefaults.ofDefaults();
+  private TaskResolver taskResolver = TaskResolver.staticMethods();
+  private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+  private Duration jobStoreRetryInterval = DEFAULT_JOBSTORE_RETRY_INTERVAL;
+  private String threadNamePrefix = DEFAULT_THREAD_NAME_PREFIX;
+  private boolean daemon = true;
+
+  /**
+   * Creates a builder; scheduler classes offer a static {@code builder()} that calls this.
+   *
+   * @param factory creates the scheduler from this builder
+   * @param defaultExecutor creates the executor added as {@code default} when none is configured
+   */
+  public SchedulerBuilder(
+      Function<SchedulerBuilder<S>, S> factory, Supplier<JobExecutor> defaultExecutor) {
+    this.factory = requireNonNull(factory, "factory");
+    this.defaultExecutor = requireNonNull(defaultExecutor, "defaultExecutor");
+  }
+
+  /**
+   * Sets the clock every time is read from (default: the system clock in the default zone).
+   *
+   * @param clock the clock
+   * @return this builder
+   */
+  public SchedulerBuilder<S> clock(Clock clock) {
+    this.clock = requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /**
+   * Sets the default time zone for triggers given by alias (default: the clock's zone).
+   *
+   * @param timezone the zone
+   * @return this builder
+   */
+  public SchedulerBuilder<S> timezone(ZoneId timezone) {
+    this.timezone = requireNonNull(timezone, "timezone");
+    return this;
+  }
+
+  /**
+   * Adds a job store.
+   *
+   * @param alias the alias jobs name
+   * @param store the store
+   * @return this builder
+   */
+  public SchedulerBuilder<S> jobStore(String alias, JobStore store) {
+    checkAlias("jobStore", alias, jobStores);
+    jobStores.put(alias, requireNonNull(store, "store"));
+    return this;
+  }
+
+  /**
+   * Adds an executor.
+   *
+   * @param alias the alias jobs name
+   * @param executor the executor
+   * @return this builder
+   */
+  public SchedulerBuilder<S> executor(String alias, JobExecutor executor) {
+    checkAlias("executor", alias, executors);
+    executors.put(alias, requireNonNull(executor, "executor"));
+    return this;
+  }
+
+  /**
+   * Sets the options for jobs that do not set their own.
+   *
+   * @param jobDefaults the defaults
+   * @return this builder
+   */
+  public SchedulerBuilder<S> jobDefaults(JobDefaults jobDefaults) {
+    this.jobDefaults = requireNonNull(jobDefaults, "jobDefaults");
+    return this;
+  }
+
+  /**
+   * Sets how task references are resolved (default: {@link TaskResolver#staticMethods()}).
+   *
+   * @param taskResolver the resolver
+   * @return this builder
+   */
+  public SchedulerBuilder<S> taskResolver(TaskResolver taskResolver) {
+    this.taskResolver = requireNonNull(taskResolver, "taskResolver");
+    return this;
+  }
+
+  /**
+   * Adds a listener from the start, so it also sees the events of {@code start()}.
+   *
+   * @param listener the listener
+   * @param types the event types it receives (all when none are given)
+   * @return this builder
+   */
+  public SchedulerBuilder<S> listener(SchedulerListener listener, EventType... types) {
+    listeners.add(Map.entry(requireNonNull(listener, "listener"), types.clone()));
+    return this;
+  }
+
+  /**
+   * Sets how long {@code shutdown(true)} waits for running jobs before interrupting them.
+   *
+   * @param shutdownTimeout a positive duration
+   * @return this builder
+   */
+  public SchedulerBuilder<S> shutdownTimeout(Duration shutdownTimeout) {
+    requireArgument(
+        shutdownTimeout != null && !shutdownTimeout.isNegative() && !shutdownTimeout.isZero(),
+        "shutdownTimeout must be positive, but was %s",
+        shutdownTimeout);
+    this.shutdownTimeout = shutdownTimeout;
+    return this;
+  }
+
+  /**
+   * Sets how soon a store that failed is asked for due jobs again.
+   *
+   * @param jobStoreRetryInterval a positive duration
+   * @return this builder
+   */
+  public SchedulerBuilder<S> jobStoreRetryInterval(Duration jobStoreRetryInterval) {
+    requireArgument(
+        jobStoreRetryInterval != null
+            && !jobStoreRetryInterval.isNegative()
+            && !jobStoreRetryInterval.isZero(),
+        "jobStoreRetryInterval must be positive, but was %s",
+        jobStoreRetryInterval);
+    this.jobStoreRetryInterval = jobStoreRetryInterval;
+    return this;
+  }
+
+  /**
+   * Sets the start of the scheduler thread's name (the thread is {@code <prefix>main}).
+   *
+   * @param threadNamePrefix a non-empty prefix
+   * @return this builder
+   */
+  public SchedulerBuilder<S> threadNamePrefix(String threadNamePrefix) {
+    requireArgument(
+        threadNamePrefix != null && !threadNamePrefix.isEmpty(),
+        "threadNamePrefix must not be empty, but was '%s'",
+        threadNamePrefix);
+    this.threadNamePrefix = threadNamePrefix;
+    return this;
+  }
+
+  /**
+   * Sets whether the background scheduler's thread is a daemon (default true, as APScheduler's), so
+   * it does not keep the JVM alive.
+   *
+   * @param daemon whether the thread is a daemon
+   * @return this builder
+   */
+  public SchedulerBuilder<S> daemon(boolean daemon) {
+    this.daemon = daemon;
+    return this;
+  }
+
+  /**
+   * Applies configuration from a flat map, APScheduler's {@code configure(gconfig, prefix)}: keys
+   * starting with {@code scheduler.} are read, others ignored. Keys may be kebab-case, snake_case
+   * or camelCase.
+   *
+   * <ul>
+   *   <li>{@code scheduler.timezone}: an IANA zone id
+   *   <li>{@code scheduler.job-defaults.coalesce}: {@code true}, {@code false}, {@code earliest},
+   *       {@code latest} or {@code all}
+   *   <li>{@code scheduler.job-defaults.max-instances}: a positive integer
+   *   <li>{@code scheduler.job-defaults.misfire-grace-time}: a duration ({@code 1}, {@code 30s},
+   *       {@code PT1M}) or {@code none} for no limit
+   *   <li>{@code scheduler.jobstores.<alias>.type}: {@code memory}
+   *   <li>{@code scheduler.executors.<alias>.type}: {@code thread-pool} (default), {@code
+   *       virtual-threads} or {@code direct}; with {@code max-workers} and {@code
+   *       thread-name-prefix}
+   *   <li>{@code scheduler.shutdown-timeout}, {@code scheduler.jobstore-retry-interval}: durations
+   *   <li>{@code scheduler.thread-name-prefix}, {@code scheduler.daemon}
+   * </ul>
+   *
+   * @param properties the configuration
+   * @return this builder
+   * @throws IllegalArgumentException naming the key and value of an unknown key or a bad value
+   */
+  public SchedulerBuilder<S> properties(Map<String, ?> properties) {
+    FlatConfiguration.apply(requireNonNull(properties, "properties"), this);
+    return this;
+  }
+
+  /**
+   * Builds the scheduler (stopped).
+   *
+   * @return the scheduler
+   */
+  public S build() {
+    return factory.apply(this);
+  }
+
+  private static void checkAlias(String what, String alias, Map<String, ?> existing) {
+    requireArgument(
+        alias != null && !alias.isBlank(), "%s alias must not be blank, but was '%s'", what, alias);
+    requireArgument(!existing.containsKey(alias), "%s alias '%s' is already in use", what, alias);
+  }
+
+  Clock clock() {
+    return clock != null ? clock : Clock.systemDefaultZone();
+  }
+
+  ZoneId timezone() {
+    return timezone != null ? timezone : clock().getZone();
+  }
+
+  Map<String, JobStore> jobStores() {
+    return jobStores;
+  }
+
+  Map<String, JobExecutor> executors() {
+    return executors;
+  }
+
+  List<Map.Entry<SchedulerListener, EventType[]>> listeners() {
+    return listeners;
+  }
+
+  JobDefaults jobDefaults() {
+    return jobDefaults;
+  }
+
+  TaskResolver taskResolver() {
+    return taskResolver;
+  }
+
+  Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  Duration jobStoreRetryInterval() {
+    return jobStoreRetryInterval;
+  }
+
+  String threadNamePrefix() {
+    return threadNamePrefix;
+  }
+
+  boolean daemon() {
+    return daemon;
+  }
+
+  Supplier<JobExecutor> defaultExecutor() {
+    return defaultExecutor;
+  }
+}

@@ -1,0 +1,17 @@
+package io.scheduler.event;
+
+import java.time.Instant;
+
+/**
+ * An executor was added under an alias.
+ *
+ * @param alias the executor's alias
+ * @param time when it happened
+ */
+public record ExecutorAdded(String alias, Instant time) implements SchedulerEvent {
+
+  @Override
+  public EventType type() {
+    return EventType.EXECUTOR_ADDED;
+  }
+}

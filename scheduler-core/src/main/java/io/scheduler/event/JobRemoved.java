@@ -1,0 +1,18 @@
+package io.scheduler.event;
+
+import java.time.Instant;
+
+/**
+ * A job was removed: by request, or because its trigger has no more fire times.
+ *
+ * @param jobId the job's id
+ * @param jobStore the alias of the store that holds the job
+ * @param time when it happened
+ */
+public record JobRemoved(String jobId, String jobStore, Instant time) implements JobEvent {
+
+  @Override
+  public EventType type() {
+    return EventType.JOB_REMOVED;
+  }
+}

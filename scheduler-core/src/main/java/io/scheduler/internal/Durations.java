@@ -1,0 +1,68 @@
+package io.scheduler.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads durations as people write them in configuration: seconds ({@code 30}, {@code 0.5}), with a
+ * unit ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 1d}) or ISO-8601 ({@code
+ * PT10S}).
+ */
+public final class Durations {
+
+  private static final Pattern WITH_UNIT =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h|d)");
+
+  private Durations() {}
+
+  /**
+   * Parses a duration.
+   *
+   * @param text the text
+   * @return the duration
+   * @throws IllegalArgumentException when the text is none of the accepted forms
+   */
+  public static Duration parse(String text) {
+    String trimmed = text.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (trimmed.startsWith("pt") || trimmed.startsWith("p")) {
+        return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+      }
+      Matcher matcher = WITH_UNIT.matcher(trimmed);
+      if (matcher.matches()) {
+        return ofSeconds(
+            new BigDecimal(matcher.group(1)).multiply(secondsPerUnit(matcher.group(2))));
+      }
+      return ofSeconds(new BigDecimal(trimmed));
+    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a duration (use seconds such as 30, a unit such as 500ms, 10s,"
+              + " 5m, 2h, 1d, or ISO-8601 such as PT10S)",
+          e);
+    }
+  }
+
+  private static BigDecimal secondsPerUnit(String unit) {
+    return switch (unit) {
+      case "ns" -> new BigDecimal("0.000000001");
+      case "us" -> new BigDecimal("0.000001");
+      case "ms" -> new BigDecimal("0.001");
+      case "s" -> BigDecimal.ONE;
+      case "m" -> BigDecimal.valueOf(60);
+      case "h" -> BigDecimal.valueOf(3600);
+      default -> BigDecimal.valueOf(86_400);
+    };
+  }
+
+  private static Duration ofSeconds(BigDecimal seconds) {
+    BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
+    long nanos = seconds.subtract(whole).movePointRight(9).longValue();
+    return Duration.ofSeconds(whole.longValueExact(), nanos);
+  }
+}

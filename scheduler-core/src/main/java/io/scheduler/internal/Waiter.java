@@ -1,0 +1,94 @@
+package io.scheduler.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lets one loop thread sleep until a deadline read on a {@link Clock}, and other threads wake it
+ * early. There is no polling: without a deadline the thread parks until signalled, and a signal
+ * only unparks it when the new work is due before the deadline it sleeps towards.
+ */
+public final class Waiter {
+
+  private static final Instant AWAKE = Instant.MIN;
+
+  private final Clock clock;
+  private volatile boolean signalled;
+  private volatile @Nullable Instant plannedWakeup = AWAKE;
+  private volatile @Nullable Thread sleeper;
+
+  /**
+   * Creates a waiter.
+   *
+   * @param clock the clock deadlines are read on
+   */
+  public Waiter(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Marks the start of a pass of the loop: signals from now on make the next wait return. */
+  public void beginPass() {
+    plannedWakeup = AWAKE;
+    signalled = false;
+  }
+
+  /**
+   * Sleeps until {@code deadline}, a signal, or an interrupt, whichever comes first.
+   *
+   * @param deadline when to wake up, or {@code null} to sleep until signalled
+   */
+  public void await(@Nullable Instant deadline) {
+    sleeper = Thread.currentThread();
+    plannedWakeup = deadline;
+    while (!signalled && !Thread.currentThread().isInterrupted()) {
+      if (deadline == null) {
+        LockSupport.park(this);
+        continue;
+      }
+      long nanos = nanosUntil(deadline);
+      if (nanos <= 0) {
+        break;
+      }
+      LockSupport.parkNanos(this, nanos);
+    }
+    plannedWakeup = AWAKE;
+  }
+
+  /** Wakes the loop now. */
+  public void signal() {
+    signalled = true;
+    unpark();
+  }
+
+  /**
+   * Wakes the loop if it sleeps towards a time later than {@code time} (or sleeps without a
+   * deadline); a loop that is awake sees the signal before it sleeps again.
+   *
+   * @param time when the new work is due
+   */
+  public void signalIfBefore(Instant time) {
+    signalled = true;
+    Instant planned = plannedWakeup;
+    if (planned != AWAKE && (planned == null || time.isBefore(planned))) {
+      unpark();
+    }
+  }
+
+  private void unpark() {
+    Thread thread = sleeper;
+    if (thread != null) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  private long nanosUntil(Instant deadline) {
+    try {
+      return Duration.between(clock.instant(), deadline).toNanos();
+    } catch (ArithmeticException overflow) {
+      return Long.MAX_VALUE;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.scheduler.store;
+
+import io.scheduler.exception.ConflictingJobIdException;
+import io.scheduler.exception.JobNotFoundException;
+import io.scheduler.job.Job;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps jobs and finds the due ones: APScheduler's job-store interface, with due jobs handed out by
+ * <em>acquire</em> and <em>release</em> so a job is processed by one scheduler pass at a time (and,
+ * in a shared store, by one process). Every method is thread-safe. Every implementation passes
+ * {@code JobStoreContractTest} (in scheduler-core's test jar).
+ */
+public interface JobStore {
+
+  /**
+   * Prepares the store; called when the scheduler starts or the store is added to a running
+   * scheduler.
+   *
+   * @param context the scheduler's alias for the store, clock, time zone and task resolver
+   */
+  default void start(JobStoreContext context) {}
+
+  /** Releases resources; called when the scheduler shuts down or the store is removed. */
+  default void shutdown() {}
+
+  /**
+   * Adds a job.
+   *
+   * @param job the job
+   * @throws ConflictingJobIdException when a job with its id exists
+   */
+  void addJob(Job job);
+
+  /**
+   * Replaces the stored job with the same id. A job acquired at the time is superseded: its release
+   * will change nothing.
+   *
+   * @param job the new snapshot
+   * @throws JobNotFoundException when no job has its id
+   */
+  void updateJob(Job job);
+
+  /**
+   * Removes a job.
+   *
+   * @param id the job id
+   * @throws JobNotFoundException when no job has the id
+   */
+  void removeJob(String id);
+
+  /** Removes every job. */
+  void removeAllJobs();
+
+  /**
+   * Returns the job with an id.
+   *
+   * @param id the job id
+   * @return the job, or empty
+   */
+  Optional<Job> lookupJob(String id);
+
+  /**
+   * Returns every job, by next run time, paused jobs last.
+   *
+   * @return the jobs
+   */
+  List<Job> getAllJobs();
+
+  /**
+   * Takes up to {@code limit} jobs whose next run time is at or before {@code now}, earliest first.
+   * An acquired job is not handed out again until it is released (or updated).
+   *
+   * @param now the current time
+   * @param limit the most jobs to return, at least 1
+   * @return the due jobs
+   */
+  List<Job> acquireDueJobs(Instant now, int limit);
+
+  /**
+   * Gives back an acquired job: stores {@code updated} (normally the job with its next run time
+   * advanced) or, when it is {@code null}, deletes the job. Does nothing when the job was changed
+   * or removed since it was acquired.
+   *
+   * @param acquired the snapshot {@link #acquireDueJobs} returned
+   * @param updated the job's new snapshot, or {@code null} to remove it
+   * @return what happened
+   */
+  ReleaseResult releaseJob(Job acquired, @Nullable Job updated);
+
+  /**
+   * Returns the earliest next run time of the jobs not acquired and not paused.
+   *
+   * @return the time, or empty when no job is scheduled
+   */
+  Optional<Instant> nextRunTime();
+}

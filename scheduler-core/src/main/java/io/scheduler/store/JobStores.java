@@ -1,0 +1,16 @@
+package io.scheduler.store;
+
+/** Factories for the built-in job stores. */
+public final class JobStores {
+
+  private JobStores() {}
+
+  /**
+   * Returns a new in-memory store (APScheduler's {@code MemoryJobStore}): fast, not persistent.
+   *
+   * @return the store
+   */
+  public static JobStore memory() {
+    return new MemoryJobStore();
+  }
+}
