@@ -42,6 +42,7 @@ import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.Triggers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +75,8 @@ public abstract class AbstractScheduler implements Scheduler {
 
   /** How many due jobs one store hands out at a time. */
   private static final int ACQUIRE_BATCH = 256;
+
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   private final Clock clock;
   private final ZoneId timezone;
@@ -879,9 +882,16 @@ public abstract class AbstractScheduler implements Scheduler {
   /** APScheduler's ids are uuid4 hex; these are 128 random bits in hex as well. */
   private static String newJobId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    String high = Long.toHexString(random.nextLong());
-    String low = Long.toHexString(random.nextLong());
-    return "0".repeat(16 - high.length()) + high + "0".repeat(16 - low.length()) + low;
+    byte[] hex = new byte[32];
+    long bits = random.nextLong();
+    for (int i = 15; i >= 0; i--, bits >>>= 4) {
+      hex[i] = HEX_DIGITS[(int) (bits & 0xF)];
+    }
+    bits = random.nextLong();
+    for (int i = 31; i >= 16; i--, bits >>>= 4) {
+      hex[i] = HEX_DIGITS[(int) (bits & 0xF)];
+    }
+    return new String(hex, StandardCharsets.ISO_8859_1);
   }
 
   /** A job added before start, with what start needs to schedule it. */

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps jobs in memory: a hash map by id and a binary heap by next run time, under one lock. Add,
- * update and remove are O(log n); acquiring k due jobs is O(k log n); a stored job costs one small
- * entry object besides the job itself. Jobs are lost when the scheduler shuts down, as in
+ * update and remove are O(log n); acquiring k due jobs is O(k log n). The heap keeps each job's
+ * sort key in primitive arrays beside the entries, so sifting never leaves them; a stored job costs
+ * one small entry object besides the job itself. Jobs are lost when the scheduler shuts down, as in
  * APScheduler.
  */
 public final class MemoryJobStore implements JobStore {
@@ -27,6 +28,9 @@ public final class MemoryJobStore implements JobStore {
   private final Object lock = new Object();
   private final Map<String, Entry> byId = new HashMap<>();
   private Entry[] heap = new Entry[64];
+  // Sort key of heap[i]: next run time in microseconds, then insertion order (FIFO among equals).
+  private long[] micros = new long[64];
+  private long[] sequences = new long[64];
   private int size;
   private long sequence;
   private String alias = "memory";
@@ -164,14 +168,16 @@ public final class MemoryJobStore implements JobStore {
     if (entry.job.isPaused()) {
       return;
     }
-    entry.sequence = sequence++;
     if (size == heap.length) {
-      heap = Arrays.copyOf(heap, size + (size >> 1));
+      int capacity = size + (size >> 1);
+      heap = Arrays.copyOf(heap, capacity);
+      micros = Arrays.copyOf(micros, capacity);
+      sequences = Arrays.copyOf(sequences, capacity);
     }
-    heap[size] = entry;
-    entry.index = size;
-    size++;
-    siftUp(entry.index);
+    Instant next = entry.job.nextRunTime().orElseThrow();
+    int index = size++;
+    place(index, entry, toMicros(next), sequence++);
+    siftUp(index);
   }
 
   private void unschedule(Entry entry) {
@@ -181,62 +187,82 @@ public final class MemoryJobStore implements JobStore {
   }
 
   private void removeAt(int index) {
-    Entry removed = heap[index];
-    removed.index = NOT_IN_HEAP;
+    heap[index].index = NOT_IN_HEAP;
     size--;
     if (index == size) {
       heap[size] = null;
       return;
     }
-    Entry last = heap[size];
+    Entry moved = heap[size];
+    place(index, moved, micros[size], sequences[size]);
     heap[size] = null;
-    heap[index] = last;
-    last.index = index;
     siftDown(index);
-    if (heap[index] == last) {
+    if (moved.index == index) {
       siftUp(index);
     }
   }
 
   private void siftUp(int index) {
     Entry entry = heap[index];
+    long key = micros[index];
+    long order = sequences[index];
     while (index > 0) {
       int parent = (index - 1) >>> 1;
-      Entry above = heap[parent];
-      if (compare(entry, above) >= 0) {
+      if (!less(key, order, parent)) {
         break;
       }
-      heap[index] = above;
-      above.index = index;
+      place(index, heap[parent], micros[parent], sequences[parent]);
       index = parent;
     }
-    heap[index] = entry;
-    entry.index = index;
+    place(index, entry, key, order);
   }
 
   private void siftDown(int index) {
     Entry entry = heap[index];
+    long key = micros[index];
+    long order = sequences[index];
     int half = size >>> 1;
     while (index < half) {
       int child = 2 * index + 1;
       int right = child + 1;
-      if (right < size && compare(heap[right], heap[child]) < 0) {
+      if (right < size && less(right, child)) {
         child = right;
       }
-      if (compare(entry, heap[child]) <= 0) {
+      if (!before(micros[child], sequences[child], key, order)) {
         break;
       }
-      heap[index] = heap[child];
-      heap[index].index = index;
+      place(index, heap[child], micros[child], sequences[child]);
       index = child;
     }
+    place(index, entry, key, order);
+  }
+
+  private void place(int index, Entry entry, long key, long order) {
     heap[index] = entry;
+    micros[index] = key;
+    sequences[index] = order;
     entry.index = index;
   }
 
-  private static int compare(Entry a, Entry b) {
-    int byTime = Job.BY_NEXT_RUN_TIME.compare(a.job, b.job);
-    return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
+  private boolean less(int a, int b) {
+    return less(micros[a], sequences[a], b);
+  }
+
+  private boolean less(long key, long order, int b) {
+    return before(key, order, micros[b], sequences[b]);
+  }
+
+  private static boolean before(long key, long order, long otherKey, long otherOrder) {
+    return key < otherKey || (key == otherKey && order < otherOrder);
+  }
+
+  private static long toMicros(Instant time) {
+    try {
+      return Math.addExact(
+          Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000);
+    } catch (ArithmeticException beyondHundredsOfMillennia) {
+      return time.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 
   /** A stored job, its heap position and whether a scheduler pass holds it. */
@@ -244,7 +270,6 @@ public final class MemoryJobStore implements JobStore {
     Job job;
     int index = NOT_IN_HEAP;
     boolean acquired;
-    long sequence;
 
     Entry(Job job) {
       this.job = job;
