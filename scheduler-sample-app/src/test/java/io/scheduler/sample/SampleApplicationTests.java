@@ -2,6 +2,9 @@ package io.scheduler.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scheduler.Scheduler;
+import io.scheduler.SchedulerState;
+import io.scheduler.job.Job;
 import io.scheduler.trigger.Trigger;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -14,6 +17,22 @@ class SampleApplicationTests {
 
   @Autowired TriggerPreview preview;
   @Autowired SampleTriggersProperties properties;
+  @Autowired Scheduler scheduler;
+
+  @Test
+  void schedulesAJobPerConfiguredTriggerPlusTheHeartbeat() {
+    assertThat(scheduler.state()).isEqualTo(SchedulerState.RUNNING);
+    assertThat(scheduler.getJobs())
+        .extracting(Job::id)
+        .containsExactlyInAnyOrder(
+            "heartbeat",
+            "weekday-report",
+            "month-end-close",
+            "spring-forward-0230",
+            "every-90-seconds",
+            "monthly-on-the-31st");
+    assertThat(scheduler.getJob("heartbeat").orElseThrow().nextRunTime()).isPresent();
+  }
 
   @Test
   void bindsEveryConfiguredTriggerAndPreviewsItsFireTimes() {
