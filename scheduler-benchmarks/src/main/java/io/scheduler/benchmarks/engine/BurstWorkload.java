@@ -1,0 +1,61 @@
+package io.scheduler.benchmarks.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * W1: {@value #JOBS} one-shot no-op jobs, all due at the instant the scheduling loop starts, after
+ * an unmeasured warm-up burst ({@link WarmUp}).
+ *
+ * <p>Schedule rate is jobs per second of the scheduling loop (the workers already run jobs
+ * meanwhile). Execution rate is jobs per second from the start of the loop until the last execution
+ * completed. The task counts its executions, so the line also reports how many ran.
+ */
+final class BurstWorkload {
+
+  static final int JOBS = 200_000;
+
+  static final Metric SCHEDULE_RATE = new Metric("schedulePerSecond", "schedule jobs/s", 0, false);
+  static final Metric EXECUTION_RATE = new Metric("executionsPerSecond", "executions/s", 0, true);
+  static final Metric EXECUTED = new Metric("executed", "executed", 0, false);
+  static final List<Metric> METRICS = List.of(SCHEDULE_RATE, EXECUTION_RATE, EXECUTED);
+
+  private static final long AWAIT_MINUTES = 4;
+
+  private BurstWorkload() {}
+
+  static Measurement run(Contender contender) throws Exception {
+    CountDownLatch done = new CountDownLatch(JOBS);
+    LongAdder executed = new LongAdder();
+    Runnable task =
+        () -> {
+          executed.increment();
+          done.countDown();
+        };
+    contender.start();
+    WarmUp.burst(contender);
+    Instant now = Instant.now();
+    long start = System.nanoTime();
+    for (int i = 0; i < JOBS; i++) {
+      contender.schedule(task, now);
+    }
+    long scheduled = System.nanoTime();
+    if (!done.await(AWAIT_MINUTES, TimeUnit.MINUTES)) {
+      throw new IllegalStateException(
+          executed.sum() + " of " + JOBS + " jobs executed within " + AWAIT_MINUTES + " minutes");
+    }
+    long finished = System.nanoTime();
+    contender.shutdown();
+    return new Measurement()
+        .put(SCHEDULE_RATE, perSecond(JOBS, scheduled - start))
+        .put(EXECUTION_RATE, perSecond(JOBS, finished - start))
+        .put(EXECUTED, executed.sum());
+  }
+
+  private static double perSecond(long count, long nanos) {
+    return count * 1e9 / nanos;
+  }
+}
