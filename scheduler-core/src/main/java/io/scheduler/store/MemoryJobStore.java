@@ -8,9 +8,7 @@ import io.scheduler.job.Job;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -23,11 +21,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MemoryJobStore implements JobStore {
 
-  private static final int NOT_IN_HEAP = -1;
-
   private final Object lock = new Object();
-  private final Map<String, Entry> byId = new HashMap<>();
-  private Entry[] heap = new Entry[64];
+  private final JobTable byId = new JobTable();
+  private StoredJob[] heap = new StoredJob[64];
   // Sort key of heap[i]: next run time in microseconds, then insertion order (FIFO among equals).
   private long[] micros = new long[64];
   private long[] sequences = new long[64];
@@ -51,37 +47,37 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public void addJob(Job job) {
     synchronized (lock) {
-      if (byId.containsKey(job.id())) {
+      int hash = JobTable.hash(job.id());
+      if (byId.get(job.id()) != null) {
         throw new ConflictingJobIdException(job.id(), alias);
       }
-      Entry entry = new Entry(job);
-      byId.put(job.id(), entry);
-      schedule(entry);
+      StoredJob stored = new StoredJob(job, hash);
+      byId.add(stored);
+      schedule(stored);
     }
   }
 
   @Override
   public void updateJob(Job job) {
     synchronized (lock) {
-      Entry entry = byId.get(job.id());
-      if (entry == null) {
+      StoredJob stored = byId.get(job.id());
+      if (stored == null) {
         throw new JobNotFoundException(job.id(), alias);
       }
-      unschedule(entry);
-      entry.job = job;
-      entry.acquired = false;
-      schedule(entry);
+      unschedule(stored);
+      stored.job = job;
+      schedule(stored);
     }
   }
 
   @Override
   public void removeJob(String id) {
     synchronized (lock) {
-      Entry entry = byId.remove(id);
-      if (entry == null) {
+      StoredJob stored = byId.remove(id);
+      if (stored == null) {
         throw new JobNotFoundException(id, alias);
       }
-      unschedule(entry);
+      unschedule(stored);
     }
   }
 
@@ -97,8 +93,8 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public Optional<Job> lookupJob(String id) {
     synchronized (lock) {
-      Entry entry = byId.get(id);
-      return entry == null ? Optional.empty() : Optional.of(entry.job);
+      StoredJob stored = byId.get(id);
+      return stored == null ? Optional.empty() : Optional.of(stored.job);
     }
   }
 
@@ -107,8 +103,8 @@ public final class MemoryJobStore implements JobStore {
     List<Job> jobs;
     synchronized (lock) {
       jobs = new ArrayList<>(byId.size());
-      for (Entry entry : byId.values()) {
-        jobs.add(entry.job);
+      for (StoredJob stored : byId.values()) {
+        jobs.add(stored.job);
       }
     }
     jobs.sort(Job.BY_NEXT_RUN_TIME);
@@ -124,10 +120,10 @@ public final class MemoryJobStore implements JobStore {
       }
       List<Job> due = new ArrayList<>(Math.min(limit, size));
       while (size > 0 && due.size() < limit && heap[0].job.isDue(now)) {
-        Entry entry = heap[0];
+        StoredJob stored = heap[0];
         removeAt(0);
-        entry.acquired = true;
-        due.add(entry.job);
+        stored.index = StoredJob.ACQUIRED;
+        due.add(stored.job);
       }
       return due;
     }
@@ -136,17 +132,17 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public ReleaseResult releaseJob(Job acquired, @Nullable Job updated) {
     synchronized (lock) {
-      Entry entry = byId.get(acquired.id());
-      if (entry == null || entry.job != acquired || !entry.acquired) {
+      StoredJob stored = byId.get(acquired.id());
+      if (stored == null || stored.job != acquired || stored.index != StoredJob.ACQUIRED) {
         return ReleaseResult.SUPERSEDED;
       }
-      entry.acquired = false;
+      stored.index = StoredJob.NOT_IN_HEAP;
       if (updated == null) {
         byId.remove(acquired.id());
         return ReleaseResult.REMOVED;
       }
-      entry.job = updated;
-      schedule(entry);
+      stored.job = updated;
+      schedule(stored);
       return ReleaseResult.UPDATED;
     }
   }
@@ -163,8 +159,9 @@ public final class MemoryJobStore implements JobStore {
     return "MemoryJobStore[" + alias + "]";
   }
 
-  /** Puts an entry that is not in the heap into it, unless its job is paused. */
-  private void schedule(Entry entry) {
+  /** Puts a stored job that is not in the heap into it, unless the job is paused. */
+  private void schedule(StoredJob entry) {
+    entry.index = StoredJob.NOT_IN_HEAP;
     if (entry.job.isPaused()) {
       return;
     }
@@ -180,20 +177,20 @@ public final class MemoryJobStore implements JobStore {
     siftUp(index);
   }
 
-  private void unschedule(Entry entry) {
-    if (entry.index != NOT_IN_HEAP) {
+  private void unschedule(StoredJob entry) {
+    if (entry.index >= 0) {
       removeAt(entry.index);
     }
   }
 
   private void removeAt(int index) {
-    heap[index].index = NOT_IN_HEAP;
+    heap[index].index = StoredJob.NOT_IN_HEAP;
     size--;
     if (index == size) {
       heap[size] = null;
       return;
     }
-    Entry moved = heap[size];
+    StoredJob moved = heap[size];
     place(index, moved, micros[size], sequences[size]);
     heap[size] = null;
     siftDown(index);
@@ -203,7 +200,7 @@ public final class MemoryJobStore implements JobStore {
   }
 
   private void siftUp(int index) {
-    Entry entry = heap[index];
+    StoredJob entry = heap[index];
     long key = micros[index];
     long order = sequences[index];
     while (index > 0) {
@@ -218,7 +215,7 @@ public final class MemoryJobStore implements JobStore {
   }
 
   private void siftDown(int index) {
-    Entry entry = heap[index];
+    StoredJob entry = heap[index];
     long key = micros[index];
     long order = sequences[index];
     int half = size >>> 1;
@@ -237,7 +234,7 @@ public final class MemoryJobStore implements JobStore {
     place(index, entry, key, order);
   }
 
-  private void place(int index, Entry entry, long key, long order) {
+  private void place(int index, StoredJob entry, long key, long order) {
     heap[index] = entry;
     micros[index] = key;
     sequences[index] = order;
@@ -262,17 +259,6 @@ public final class MemoryJobStore implements JobStore {
           Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000);
     } catch (ArithmeticException beyondHundredsOfMillennia) {
       return time.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
-  }
-
-  /** A stored job, its heap position and whether a scheduler pass holds it. */
-  private static final class Entry {
-    Job job;
-    int index = NOT_IN_HEAP;
-    boolean acquired;
-
-    Entry(Job job) {
-      this.job = job;
     }
   }
 }

@@ -16,10 +16,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DateTrigger implements BuiltInTrigger {
 
-  private final ZonedDateTime runDate;
+  // An instant and a zone rather than a ZonedDateTime: a third of the memory per trigger, which
+  // counts when a million one-shot jobs wait in a store.
+  private final Instant runInstant;
+  private final ZoneId zone;
 
   private DateTrigger(ZonedDateTime runDate) {
-    this.runDate = runDate;
+    this.runInstant = runDate.toInstant();
+    this.zone = runDate.getZone();
   }
 
   /**
@@ -47,21 +51,21 @@ public final class DateTrigger implements BuiltInTrigger {
    * @return the run date
    */
   public ZonedDateTime runDate() {
-    return runDate;
+    return runInstant.atZone(zone);
   }
 
   @Override
   public Optional<ZonedDateTime> nextFireTime(
       @Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
-    if (previousFireTime == null || runDate.isAfter(previousFireTime)) {
-      return Optional.of(runDate);
+    if (previousFireTime == null || runInstant.isAfter(previousFireTime.toInstant())) {
+      return Optional.of(runDate());
     }
     return Optional.empty();
   }
 
   @Override
   public @Nullable ZonedDateTime firstAtOrAfter(Instant time) {
-    return runDate.toInstant().isBefore(time) ? null : runDate;
+    return runInstant.isBefore(time) ? null : runDate();
   }
 
   @Override
@@ -71,29 +75,31 @@ public final class DateTrigger implements BuiltInTrigger {
 
   @Override
   public ZoneId zone() {
-    return runDate.getZone();
+    return zone;
   }
 
   @Override
   public Map<String, Object> options() {
     Map<String, Object> options = new LinkedHashMap<>();
-    options.put("run_date", Describe.iso(runDate));
-    options.put("timezone", runDate.getZone().getId());
+    options.put("run_date", Describe.iso(runDate()));
+    options.put("timezone", zone.getId());
     return options;
   }
 
   @Override
   public boolean equals(@Nullable Object other) {
-    return other instanceof DateTrigger that && runDate.equals(that.runDate);
+    return other instanceof DateTrigger that
+        && runInstant.equals(that.runInstant)
+        && zone.equals(that.zone);
   }
 
   @Override
   public int hashCode() {
-    return runDate.hashCode();
+    return runInstant.hashCode() * 31 + zone.hashCode();
   }
 
   @Override
   public String toString() {
-    return "date[" + Describe.dateTime(runDate) + "]";
+    return "date[" + Describe.dateTime(runDate()) + "]";
   }
 }

@@ -1,0 +1,73 @@
+package io.scheduler.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scheduler.job.Job;
+import io.scheduler.job.JobDefaults;
+import io.scheduler.job.JobSpec;
+import io.scheduler.job.Task;
+import io.scheduler.trigger.IntervalTrigger;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The memory store's open-addressing id index against a {@link HashMap}, under random churn. */
+class JobTableTest {
+
+  static final Task NO_OP = context -> null;
+  static final IntervalTrigger TRIGGER = IntervalTrigger.every(Duration.ofMinutes(1));
+
+  @Test
+  void agreesWithAHashMapThroughRandomAddsAndRemoves() {
+    JobTable table = new JobTable();
+    Map<String, StoredJob> model = new HashMap<>();
+    SplittableRandom random = new SplittableRandom(42);
+    for (int step = 0; step < 200_000; step++) {
+      // Few distinct ids and a table that grows past several resizes: long probe runs, many
+      // deletions inside them.
+      String id = "job-" + random.nextInt(3_000);
+      if (random.nextInt(3) > 0 && !model.containsKey(id)) {
+        StoredJob stored = stored(id);
+        table.add(stored);
+        model.put(id, stored);
+      } else {
+        assertThat(table.remove(id)).isSameAs(model.remove(id));
+      }
+      if (step % 1_000 == 0) {
+        assertThat(table.size()).isEqualTo(model.size());
+        for (int probe = 0; probe < 3_000; probe++) {
+          String probeId = "job-" + probe;
+          assertThat(table.get(probeId)).as(probeId).isSameAs(model.get(probeId));
+        }
+      }
+    }
+    assertThat(table.values()).containsExactlyInAnyOrderElementsOf(model.values());
+  }
+
+  @Test
+  void clearEmptiesTheTable() {
+    JobTable table = new JobTable();
+    for (int i = 0; i < 500; i++) {
+      table.add(stored("job-" + i));
+    }
+    table.clear();
+
+    assertThat(table.size()).isZero();
+    assertThat(table.get("job-1")).isNull();
+    assertThat(table.values()).isEmpty();
+  }
+
+  private static StoredJob stored(String id) {
+    Job job =
+        Job.create(
+            JobSpec.builder().task(NO_OP).build(),
+            id,
+            NO_OP,
+            TRIGGER,
+            JobDefaults.ofDefaults(),
+            null);
+    return new StoredJob(job, JobTable.hash(id));
+  }
+}
