@@ -128,6 +128,25 @@ public abstract class AbstractScheduler implements Scheduler {
     String id = spec.id() != null ? spec.id() : newJobId();
     Trigger trigger = trigger(spec);
     Task task = task(spec);
+    // Once running, adding a job needs no scheduler lock: only a stopped scheduler keeps pending
+    // jobs, and start() publishes RUNNING only after its stores are ready.
+    if (state == SchedulerState.STOPPED) {
+      Job pendingJob = addPending(spec, id, trigger, task);
+      if (pendingJob != null) {
+        return pendingJob;
+      }
+    }
+    JobStore store = store(spec.jobStore());
+    requireExecutor(spec.executor());
+    Instant now = clock.instant();
+    Instant next = spec.nextRunTimeIsSet() ? spec.nextRunTime() : firstRunTime(trigger, now);
+    Job job = Job.create(spec, id, task, trigger, jobDefaults, next);
+    storeNewJob(store, job, spec.replaceExisting(), now);
+    return job;
+  }
+
+  /** Keeps a job added while stopped for start(); returns null when the scheduler started. */
+  private @Nullable Job addPending(JobSpec spec, String id, Trigger trigger, Task task) {
     synchronized (lock) {
       if (state == SchedulerState.STOPPED) {
         requireArgument(
@@ -146,14 +165,8 @@ public abstract class AbstractScheduler implements Scheduler {
         pending.add(new PendingJob(job, spec.nextRunTimeIsSet(), spec.replaceExisting()));
         return job;
       }
+      return null;
     }
-    JobStore store = store(spec.jobStore());
-    requireExecutor(spec.executor());
-    Instant now = clock.instant();
-    Instant next = spec.nextRunTimeIsSet() ? spec.nextRunTime() : firstRunTime(trigger, now);
-    Job job = Job.create(spec, id, task, trigger, jobDefaults, next);
-    storeNewJob(store, job, spec.replaceExisting(), now);
-    return job;
   }
 
   @Override

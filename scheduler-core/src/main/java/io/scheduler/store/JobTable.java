@@ -31,13 +31,23 @@ final class JobTable {
     }
   }
 
-  /** Adds a stored job whose id is not in the table yet. */
-  void add(StoredJob stored) {
+  /** Adds a stored job unless its id is taken; returns whether it was added. */
+  boolean addIfAbsent(StoredJob stored) {
     if (2 * (size + 1) > slots.length) {
       resize(slots.length * 2);
     }
-    insert(slots, stored);
+    String id = stored.job.id();
+    int mask = slots.length - 1;
+    int i = stored.hash & mask;
+    for (StoredJob slot = slots[i]; slot != null; slot = slots[i]) {
+      if (slot.hash == stored.hash && slot.job.id().equals(id)) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+    slots[i] = stored;
     size++;
+    return true;
   }
 
   /** Removes and returns the stored job with this id, or returns {@code null}. */

@@ -47,12 +47,10 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public void addJob(Job job) {
     synchronized (lock) {
-      int hash = JobTable.hash(job.id());
-      if (byId.get(job.id()) != null) {
+      StoredJob stored = new StoredJob(job, JobTable.hash(job.id()));
+      if (!byId.addIfAbsent(stored)) {
         throw new ConflictingJobIdException(job.id(), alias);
       }
-      StoredJob stored = new StoredJob(job, hash);
-      byId.add(stored);
       schedule(stored);
     }
   }

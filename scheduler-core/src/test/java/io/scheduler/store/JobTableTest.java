@@ -30,7 +30,8 @@ class JobTableTest {
       String id = "job-" + random.nextInt(3_000);
       if (random.nextInt(3) > 0 && !model.containsKey(id)) {
         StoredJob stored = stored(id);
-        table.add(stored);
+        assertThat(table.addIfAbsent(stored)).isTrue();
+        assertThat(table.addIfAbsent(stored(id))).isFalse();
         model.put(id, stored);
       } else {
         assertThat(table.remove(id)).isSameAs(model.remove(id));
@@ -50,7 +51,7 @@ class JobTableTest {
   void clearEmptiesTheTable() {
     JobTable table = new JobTable();
     for (int i = 0; i < 500; i++) {
-      table.add(stored("job-" + i));
+      table.addIfAbsent(stored("job-" + i));
     }
     table.clear();
 

@@ -21,7 +21,7 @@ final class WarmUp {
    *
    * @param contender a started contender
    */
-  static void burst(Contender contender) throws InterruptedException {
+  static void burst(Contender contender) throws Exception {
     CountDownLatch done = new CountDownLatch(JOBS);
     Instant now = Instant.now();
     for (int i = 0; i < JOBS; i++) {
