@@ -8,6 +8,7 @@ import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.JobDefaults;
 import io.scheduler.store.JobStore;
 import io.scheduler.store.JobStores;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -65,12 +66,12 @@ final class FlatConfiguration {
         case "timezone" -> builder.timezone(setting.zone());
         case "daemon" -> builder.daemon(setting.bool());
         case "thread_name_prefix" -> builder.threadNamePrefix(setting.text());
-        case "shutdown_timeout" -> builder.shutdownTimeout(setting.duration());
-        case "jobstore_retry_interval" -> builder.jobStoreRetryInterval(setting.duration());
+        case "shutdown_timeout" -> builder.shutdownTimeout(setting.positiveDuration());
+        case "jobstore_retry_interval" -> builder.jobStoreRetryInterval(setting.positiveDuration());
         case "job_defaults.coalesce" ->
             defaults = defaults(defaults, builder).coalesce(setting.coalesce());
         case "job_defaults.max_instances" ->
-            defaults = defaults(defaults, builder).maxInstances(setting.integer());
+            defaults = defaults(defaults, builder).maxInstances(setting.positiveInteger());
         case "job_defaults.misfire_grace_time" ->
             defaults = defaults(defaults, builder).misfireGraceTime(setting.graceTime());
         default -> throw unknown(setting, joined);
@@ -107,7 +108,7 @@ final class FlatConfiguration {
       Setting setting = option.getValue();
       switch (option.getKey()) {
         case "type" -> type = setting.choice("thread_pool", "virtual_threads", "direct");
-        case "max_workers" -> maxWorkers = setting.integer();
+        case "max_workers" -> maxWorkers = setting.positiveInteger();
         case "thread_name_prefix" -> prefix = setting.text();
         default -> throw unknown(setting, "executors." + alias + "." + option.getKey());
       }
@@ -116,7 +117,7 @@ final class FlatConfiguration {
       case "virtual_threads" ->
           maxWorkers > 0
               ? JobExecutors.virtualThreads(maxWorkers, prefix)
-              : JobExecutors.virtualThreads();
+              : JobExecutors.virtualThreads(prefix);
       case "direct" -> JobExecutors.direct();
       default ->
           JobExecutors.threadPool(
@@ -156,7 +157,7 @@ final class FlatConfiguration {
     int integer() {
       try {
         return value instanceof Number n
-            ? Math.toIntExact(n.longValue())
+            ? new BigDecimal(n.toString()).intValueExact()
             : Integer.parseInt(text());
       } catch (NumberFormatException | ArithmeticException e) {
         throw invalid("an integer");
@@ -190,7 +191,23 @@ final class FlatConfiguration {
           || text.equals("unlimited")) {
         return null;
       }
-      return duration();
+      return positiveDuration();
+    }
+
+    int positiveInteger() {
+      int number = integer();
+      if (number <= 0) {
+        throw invalid("a positive integer");
+      }
+      return number;
+    }
+
+    Duration positiveDuration() {
+      Duration duration = duration();
+      if (duration.isZero() || duration.isNegative()) {
+        throw invalid("a positive duration such as 30, 10s, 500ms or PT1M");
+      }
+      return duration;
     }
 
     CoalescePolicy coalesce() {

@@ -60,6 +60,19 @@ public final class JobExecutors {
   }
 
   /**
+   * Returns an executor that starts a virtual thread per run, without a limit, with a thread-name
+   * prefix. Needs Java 21 or later.
+   *
+   * @param threadNamePrefix the prefix of thread names, or {@code null} for {@code
+   *     scheduler-<alias>-}
+   * @return the executor
+   * @throws IllegalStateException on Java 17 to 20
+   */
+  public static JobExecutor virtualThreads(@Nullable String threadNamePrefix) {
+    return new VirtualThreadJobExecutor(0, threadNamePrefix);
+  }
+
+  /**
    * Returns an executor that starts a virtual thread per run, with at most {@code maxWorkers}
    * running at once (the others wait, without holding a platform thread). Needs Java 21 or later.
    *

@@ -95,7 +95,7 @@ final class VirtualThreadJobExecutor implements JobExecutor {
     try {
       Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
       Class<?> ofVirtual = Class.forName("java.lang.Thread$Builder$OfVirtual");
-      builder = ofVirtual.getMethod("name", String.class, long.class).invoke(builder, prefix, 0L);
+      builder = ofVirtual.getMethod("name", String.class, long.class).invoke(builder, prefix, 1L);
       ThreadFactory factory =
           (ThreadFactory)
               Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);

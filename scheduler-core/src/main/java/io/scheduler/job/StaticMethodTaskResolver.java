@@ -44,12 +44,26 @@ final class StaticMethodTaskResolver implements TaskResolver {
               + ref.method()
               + "'");
     }
+    List<Method> fitting = new ArrayList<>();
+    Task task = null;
     for (Method method : candidates) {
       try {
-        return bind(method, args, kwargs);
+        task = bind(method, args, kwargs);
+        fitting.add(method);
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
       }
+    }
+    if (fitting.size() == 1) {
+      return task;
+    }
+    if (fitting.size() > 1) {
+      throw new IllegalArgumentException(
+          "taskRef '"
+              + ref
+              + "' is ambiguous: the job's args fit "
+              + fitting.stream().map(StaticMethodTaskResolver::describe).sorted().toList()
+              + "; rename one of the methods");
     }
     throw new IllegalArgumentException(
         "taskRef '"

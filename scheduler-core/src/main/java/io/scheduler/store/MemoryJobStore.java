@@ -21,10 +21,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MemoryJobStore implements JobStore {
 
+  private static final int SEQUENCE_BITS = 53;
+  private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
+
   private final Object lock = new Object();
   private final JobTable byId = new JobTable();
   private StoredJob[] heap = new StoredJob[64];
-  // Sort key of heap[i]: next run time in microseconds, then insertion order (FIFO among equals).
+  // Sort key of heap[i], exact to the nanosecond in two longs: the next run time in whole
+  // microseconds, then (nanoseconds within that microsecond << 53 | insertion number), which also
+  // keeps jobs due at the same instant first in, first out.
   private long[] micros = new long[64];
   private long[] sequences = new long[64];
   private int size;
@@ -171,7 +176,9 @@ public final class MemoryJobStore implements JobStore {
     }
     Instant next = entry.job.nextRunTime().orElseThrow();
     int index = size++;
-    place(index, entry, toMicros(next), sequence++);
+    long withinMicro = next.getNano() % 1000;
+    place(
+        index, entry, toMicros(next), withinMicro << SEQUENCE_BITS | (sequence++ & SEQUENCE_MASK));
     siftUp(index);
   }
 

@@ -81,6 +81,14 @@ class StaticMethodTaskResolverTest {
       return "two:" + text + count;
     }
 
+    public static String either(String text) {
+      return "text:" + text;
+    }
+
+    public static String either(int number) {
+      return "number:" + number;
+    }
+
     public static void fail() {
       throw new IllegalStateException("boom");
     }
@@ -119,6 +127,15 @@ class StaticMethodTaskResolverTest {
   private @Nullable Object run(String method, List<Object> args, Map<String, Object> kwargs)
       throws Exception {
     return resolver.resolve(ref(method), args, kwargs).run(context());
+  }
+
+  @Test
+  void argsThatFitTwoOverloadsAreRejectedAsAmbiguous() {
+    assertThatThrownBy(() -> resolver.resolve(ref("either"), List.of(1), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is ambiguous")
+        .hasMessageContaining("either(int)")
+        .hasMessageContaining("either(java.lang.String)");
   }
 
   @Test
