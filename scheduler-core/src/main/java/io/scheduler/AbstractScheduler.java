@@ -657,35 +657,40 @@ public abstract class AbstractScheduler implements Scheduler {
   /** Submits a due job's run times and returns the job with its next run time (null: finished). */
   private @Nullable Job submitDueRuns(
       String alias, Job job, JobExecutor executor, Instant now, ZonedDateTime zonedNow) {
-    Trigger trigger = job.trigger();
     Instant first = job.nextRunTime().orElseThrow();
     List<Instant> all = job.coalesce() == CoalescePolicy.ALL ? new ArrayList<>() : List.of();
     Instant last = first;
-    ZonedDateTime current = first.atZone(timezone);
-    Optional<ZonedDateTime> following;
+    @Nullable ZonedDateTime current = null;
+    @Nullable Instant following;
     while (true) {
       if (job.coalesce() == CoalescePolicy.ALL) {
         all.add(last);
       }
-      following = trigger.nextFireTime(current, zonedNow);
-      if (following.isEmpty()) {
+      if (job.trigger() instanceof DateTrigger date) {
+        // The common one-shot job: its run date, if still ahead, is all that follows.
+        following = date.runInstant().isAfter(last) ? date.runInstant() : null;
+      } else {
+        Optional<ZonedDateTime> next =
+            job.trigger().nextFireTime(current != null ? current : last.atZone(timezone), zonedNow);
+        current = next.orElse(null);
+        following = current == null ? null : current.toInstant();
+      }
+      if (following == null) {
         break;
       }
-      Instant followingInstant = following.get().toInstant();
-      if (!followingInstant.isAfter(last)) {
+      if (!following.isAfter(last)) {
         throw new IllegalStateException(
             "trigger "
-                + trigger
+                + job.trigger()
                 + " returned "
-                + following.get()
+                + following
                 + ", which is not after its previous fire time "
-                + current);
+                + last);
       }
-      if (followingInstant.isAfter(now)) {
+      if (following.isAfter(now)) {
         break;
       }
-      last = followingInstant;
-      current = following.get();
+      last = following;
     }
     List<Instant> runTimes =
         switch (job.coalesce()) {
@@ -694,7 +699,7 @@ public abstract class AbstractScheduler implements Scheduler {
           case ALL -> all;
         };
     submit(alias, job, executor, runTimes, now);
-    return following.map(time -> job.withNextRunTime(time.toInstant())).orElse(null);
+    return following == null ? null : job.withNextRunTime(following);
   }
 
   private void submit(
@@ -813,7 +818,9 @@ public abstract class AbstractScheduler implements Scheduler {
     }
     log.debug("Added job \"{}\" to job store \"{}\"", job, job.jobStore());
     events.publish(EventType.JOB_ADDED, () -> new JobAdded(job.id(), job.jobStore(), now));
-    job.nextRunTime().ifPresent(this::jobScheduled);
+    if (!job.isPaused() && state == SchedulerState.RUNNING) {
+      waiter.signalIfBefore(job.nextRunTime().orElseThrow());
+    }
   }
 
   /** Wakes the processing loop when a job became due before the time it sleeps towards. */
@@ -851,6 +858,9 @@ public abstract class AbstractScheduler implements Scheduler {
   }
 
   private @Nullable Instant firstRunTime(Trigger trigger, Instant now) {
+    if (trigger instanceof DateTrigger date) {
+      return date.runInstant();
+    }
     return trigger
         .nextFireTime(null, now.atZone(timezone))
         .map(ZonedDateTime::toInstant)
@@ -859,17 +869,18 @@ public abstract class AbstractScheduler implements Scheduler {
 
   private JobStore store(String alias) {
     JobStore store = stores.get(alias);
-    requireArgument(
-        store != null, "no job store has the alias '%s' (configured: %s)", alias, stores.keySet());
+    if (store == null) {
+      throw new IllegalArgumentException(
+          "no job store has the alias '" + alias + "' (configured: " + stores.keySet() + ")");
+    }
     return store;
   }
 
   private void requireExecutor(String alias) {
-    requireArgument(
-        executors.containsKey(alias),
-        "no executor has the alias '%s' (configured: %s)",
-        alias,
-        executors.keySet());
+    if (!executors.containsKey(alias)) {
+      throw new IllegalArgumentException(
+          "no executor has the alias '" + alias + "' (configured: " + executors.keySet() + ")");
+    }
   }
 
   private PendingJob pendingJob(String id) {

@@ -76,11 +76,8 @@ final class JobRun implements Runnable {
       }
       finish();
     } finally {
-      if (outer == null) {
-        RUNNING_IN.remove();
-      } else {
-        RUNNING_IN.set(outer);
-      }
+      // set, not remove: removing would make the next run of this worker re-insert the entry.
+      RUNNING_IN.set(outer);
     }
   }
 

@@ -54,6 +54,15 @@ public final class DateTrigger implements BuiltInTrigger {
     return runInstant.atZone(zone);
   }
 
+  /**
+   * Returns when this trigger fires, as an instant.
+   *
+   * @return the run instant
+   */
+  public Instant runInstant() {
+    return runInstant;
+  }
+
   @Override
   public Optional<ZonedDateTime> nextFireTime(
       @Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
