@@ -609,9 +609,7 @@ public abstract class AbstractScheduler implements Scheduler {
           try {
             List<Job> due = store.acquireDueJobs(now, ACQUIRE_BATCH);
             acquired = due.size();
-            for (Job job : due) {
-              processJob(alias, store, job, now, zonedNow);
-            }
+            processBatch(alias, store, due, now, zonedNow);
           } finally {
             processing.unlock();
           }
@@ -630,9 +628,31 @@ public abstract class AbstractScheduler implements Scheduler {
     return next;
   }
 
-  private void processJob(
-      String alias, JobStore store, Job job, Instant now, ZonedDateTime zonedNow) {
-    @Nullable Job updated;
+  /** Submits a batch of acquired jobs, then releases them with their next run times at once. */
+  private void processBatch(
+      String alias, JobStore store, List<Job> due, Instant now, ZonedDateTime zonedNow) {
+    List<@Nullable Job> updated = new ArrayList<>(due.size());
+    try {
+      for (Job job : due) {
+        updated.add(processJob(alias, job, now, zonedNow));
+      }
+    } finally {
+      // Jobs not reached (only if an Error escaped) go back unchanged, due again next pass.
+      for (int i = updated.size(); i < due.size(); i++) {
+        updated.add(due.get(i));
+      }
+      List<ReleaseResult> results = store.releaseJobs(due, updated);
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i) == ReleaseResult.REMOVED) {
+          log.debug("Removed job \"{}\": its trigger has no more fire times", due.get(i));
+          publishJobRemoved(due.get(i).id(), alias);
+        }
+      }
+    }
+  }
+
+  /** Submits one due job's runs; returns its next snapshot, or null to remove it. */
+  private @Nullable Job processJob(String alias, Job job, Instant now, ZonedDateTime zonedNow) {
     try {
       JobExecutor executor = executors.get(job.executor());
       if (executor == null) {
@@ -640,17 +660,12 @@ public abstract class AbstractScheduler implements Scheduler {
             "Executor lookup (\"{}\") failed for job \"{}\" -- removing it from the job store",
             job.executor(),
             job);
-        updated = null;
-      } else {
-        updated = submitDueRuns(alias, job, executor, now, zonedNow);
+        return null;
       }
+      return submitDueRuns(alias, job, executor, now, zonedNow);
     } catch (RuntimeException e) {
       log.error("Error processing job \"{}\"; pausing it", job, e);
-      updated = job.withNextRunTime(null);
-    }
-    if (store.releaseJob(job, updated) == ReleaseResult.REMOVED) {
-      log.debug("Removed job \"{}\": its trigger has no more fire times", job);
-      publishJobRemoved(job.id(), alias);
+      return job.withNextRunTime(null);
     }
   }
 

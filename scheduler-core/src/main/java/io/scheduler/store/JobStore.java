@@ -4,6 +4,7 @@ import io.scheduler.exception.ConflictingJobIdException;
 import io.scheduler.exception.JobNotFoundException;
 import io.scheduler.job.Job;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +91,22 @@ public interface JobStore {
    * @return what happened
    */
   ReleaseResult releaseJob(Job acquired, @Nullable Job updated);
+
+  /**
+   * Releases several acquired jobs, as {@link #releaseJob} does for each; stores override it to
+   * release a batch in one step.
+   *
+   * @param acquired the snapshots {@link #acquireDueJobs} returned
+   * @param updated for each, its new snapshot, or {@code null} to remove it
+   * @return for each, what happened
+   */
+  default List<ReleaseResult> releaseJobs(List<Job> acquired, List<@Nullable Job> updated) {
+    List<ReleaseResult> results = new ArrayList<>(acquired.size());
+    for (int i = 0; i < acquired.size(); i++) {
+      results.add(releaseJob(acquired.get(i), updated.get(i)));
+    }
+    return results;
+  }
 
   /**
    * Returns the earliest next run time of the jobs not acquired and not paused.

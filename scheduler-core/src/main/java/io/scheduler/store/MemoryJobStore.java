@@ -135,19 +135,34 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public ReleaseResult releaseJob(Job acquired, @Nullable Job updated) {
     synchronized (lock) {
-      StoredJob stored = byId.get(acquired.id());
-      if (stored == null || stored.job != acquired || stored.index != StoredJob.ACQUIRED) {
-        return ReleaseResult.SUPERSEDED;
-      }
-      stored.index = StoredJob.NOT_IN_HEAP;
-      if (updated == null) {
-        byId.remove(acquired.id());
-        return ReleaseResult.REMOVED;
-      }
-      stored.job = updated;
-      schedule(stored);
-      return ReleaseResult.UPDATED;
+      return release(acquired, updated);
     }
+  }
+
+  @Override
+  public List<ReleaseResult> releaseJobs(List<Job> acquired, List<@Nullable Job> updated) {
+    List<ReleaseResult> results = new ArrayList<>(acquired.size());
+    synchronized (lock) {
+      for (int i = 0; i < acquired.size(); i++) {
+        results.add(release(acquired.get(i), updated.get(i)));
+      }
+    }
+    return results;
+  }
+
+  private ReleaseResult release(Job acquired, @Nullable Job updated) {
+    StoredJob stored = byId.get(acquired.id());
+    if (stored == null || stored.job != acquired || stored.index != StoredJob.ACQUIRED) {
+      return ReleaseResult.SUPERSEDED;
+    }
+    stored.index = StoredJob.NOT_IN_HEAP;
+    if (updated == null) {
+      byId.remove(acquired.id());
+      return ReleaseResult.REMOVED;
+    }
+    stored.job = updated;
+    schedule(stored);
+    return ReleaseResult.UPDATED;
   }
 
   @Override
