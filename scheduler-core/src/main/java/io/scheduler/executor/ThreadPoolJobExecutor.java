@@ -7,13 +7,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A fixed number of named worker threads over an unbounded queue. */
 final class ThreadPoolJobExecutor implements JobExecutor {
 
-  private static final Logger log = LoggerFactory.getLogger(ThreadPoolJobExecutor.class);
   private static final long IDLE_WORKER_SECONDS = 60;
 
   private final int maxWorkers;
@@ -56,26 +53,8 @@ final class ThreadPoolJobExecutor implements JobExecutor {
   @Override
   public synchronized void shutdown(boolean wait, Duration timeout) {
     ThreadPoolExecutor current = pool;
-    if (current == null) {
-      return;
-    }
-    current.shutdown();
-    if (!wait) {
-      return;
-    }
-    try {
-      if (!current.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        int queued = current.shutdownNow().size();
-        log.warn(
-            "Jobs still running {} after shutdown waited {}; interrupted them ({} queued runs"
-                + " dropped)",
-            current.getActiveCount(),
-            timeout,
-            queued);
-      }
-    } catch (InterruptedException e) {
-      current.shutdownNow();
-      Thread.currentThread().interrupt();
+    if (current != null) {
+      ExecutorServices.shutdown(current, wait, timeout);
     }
   }
 

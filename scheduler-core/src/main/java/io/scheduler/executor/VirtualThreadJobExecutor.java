@@ -6,10 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One virtual thread per run (Java 21+), optionally at most {@code maxWorkers} at once. Built
@@ -17,7 +14,6 @@ import org.slf4j.LoggerFactory;
  */
 final class VirtualThreadJobExecutor implements JobExecutor {
 
-  private static final Logger log = LoggerFactory.getLogger(VirtualThreadJobExecutor.class);
   private static final int FIRST_VIRTUAL_THREAD_RELEASE = 21;
 
   private final int maxWorkers;
@@ -73,21 +69,8 @@ final class VirtualThreadJobExecutor implements JobExecutor {
   @Override
   public synchronized void shutdown(boolean wait, Duration timeout) {
     ExecutorService current = threads;
-    if (current == null) {
-      return;
-    }
-    current.shutdown();
-    if (!wait) {
-      return;
-    }
-    try {
-      if (!current.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        current.shutdownNow();
-        log.warn("Jobs still running after shutdown waited {}; interrupted them", timeout);
-      }
-    } catch (InterruptedException e) {
-      current.shutdownNow();
-      Thread.currentThread().interrupt();
+    if (current != null) {
+      ExecutorServices.shutdown(current, wait, timeout);
     }
   }
 
