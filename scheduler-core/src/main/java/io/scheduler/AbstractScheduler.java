@@ -11,6 +11,7 @@ import io.scheduler.event.ExecutorRemoved;
 import io.scheduler.event.JobAdded;
 import io.scheduler.event.JobModified;
 import io.scheduler.event.JobRemoved;
+import io.scheduler.event.JobRunObserver;
 import io.scheduler.event.JobStoreAdded;
 import io.scheduler.event.JobStoreRemoved;
 import io.scheduler.event.JobSubmitted;
@@ -85,6 +86,7 @@ public abstract class AbstractScheduler implements Scheduler {
   private final Duration shutdownTimeout;
   private final Duration jobStoreRetryInterval;
   private final Supplier<JobExecutor> defaultExecutor;
+  private final List<JobRunObserver> runObservers;
   private final EventFanOut events = new EventFanOut();
   private final InstanceCounter instances = new InstanceCounter();
   private final Waiter waiter;
@@ -111,6 +113,7 @@ public abstract class AbstractScheduler implements Scheduler {
     this.shutdownTimeout = builder.shutdownTimeout();
     this.jobStoreRetryInterval = builder.jobStoreRetryInterval();
     this.defaultExecutor = builder.defaultExecutor();
+    this.runObservers = builder.runObservers();
     this.stores = Collections.unmodifiableMap(new LinkedHashMap<>(builder.jobStores()));
     this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(builder.executors()));
     this.waiter = new Waiter(clock);
@@ -746,6 +749,10 @@ public abstract class AbstractScheduler implements Scheduler {
 
   InstanceCounter instances() {
     return instances;
+  }
+
+  List<JobRunObserver> runObservers() {
+    return runObservers;
   }
 
   // ---------------------------------------------------------------- helpers

@@ -4,6 +4,7 @@ import io.scheduler.event.EventType;
 import io.scheduler.event.JobExecuted;
 import io.scheduler.event.JobFailed;
 import io.scheduler.event.JobMissed;
+import io.scheduler.event.JobRunObserver;
 import io.scheduler.executor.JobExecutor;
 import io.scheduler.job.Job;
 import io.scheduler.job.TaskContext;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -58,20 +60,24 @@ final class JobRun implements Runnable {
         if (isMissed(runTime)) {
           continue;
         }
+        List<JobRunObserver.Run> observed = observeStart(runTime);
         Object result;
         try {
           result = job.task().run(new TaskContext(job, runTime));
         } catch (VirtualMachineError fatal) {
+          observeEnd(observed, null, fatal);
           finish();
           throw fatal;
         } catch (Exception | Error e) {
+          observeEnd(observed, null, e);
           failed(runTime, e);
           continue;
         }
         if (result instanceof CompletionStage<?> stage) {
-          stage.whenComplete((value, error) -> completedLater(runTime, value, error));
+          stage.whenComplete((value, error) -> completedLater(runTime, observed, value, error));
           return;
         }
+        observeEnd(observed, result, null);
         executed(runTime, result);
       }
       finish();
@@ -98,14 +104,20 @@ final class JobRun implements Runnable {
     return true;
   }
 
-  private void completedLater(Instant runTime, @Nullable Object value, @Nullable Throwable error) {
+  private void completedLater(
+      Instant runTime,
+      List<JobRunObserver.Run> observed,
+      @Nullable Object value,
+      @Nullable Throwable error) {
     if (error != null) {
-      failed(
-          runTime,
+      Throwable cause =
           error instanceof CompletionException && error.getCause() != null
               ? error.getCause()
-              : error);
+              : error;
+      observeEnd(observed, null, cause);
+      failed(runTime, cause);
     } else {
+      observeEnd(observed, value, null);
       executed(runTime, value);
     }
     if (next >= runTimes.size()) {
@@ -118,6 +130,34 @@ final class JobRun implements Runnable {
       log.warn(
           "Job \"{}\" had {} more run times, dropped at shutdown", job, runTimes.size() - next);
       finish();
+    }
+  }
+
+  private List<JobRunObserver.Run> observeStart(Instant runTime) {
+    List<JobRunObserver> observers = scheduler.runObservers();
+    if (observers.isEmpty()) {
+      return List.of();
+    }
+    Instant start = scheduler.clock().instant();
+    List<JobRunObserver.Run> observed = new ArrayList<>(observers.size());
+    for (JobRunObserver observer : observers) {
+      try {
+        observed.add(observer.started(job, runTime, start));
+      } catch (RuntimeException e) {
+        log.warn("Run observer {} failed at the start of job \"{}\"", observer, job, e);
+      }
+    }
+    return observed;
+  }
+
+  private void observeEnd(
+      List<JobRunObserver.Run> observed, @Nullable Object result, @Nullable Throwable error) {
+    for (JobRunObserver.Run run : observed) {
+      try {
+        run.finished(result, error);
+      } catch (RuntimeException e) {
+        log.warn("Run observer failed at the end of job \"{}\"", job, e);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import static io.scheduler.internal.Require.requireArgument;
 import static io.scheduler.internal.Require.requireNonNull;
 
 import io.scheduler.event.EventType;
+import io.scheduler.event.JobRunObserver;
 import io.scheduler.event.SchedulerListener;
 import io.scheduler.executor.JobExecutor;
 import io.scheduler.job.JobDefaults;
@@ -47,6 +48,7 @@ public final class SchedulerBuilder<S extends Scheduler> {
   private final Map<String, JobStore> jobStores = new LinkedHashMap<>();
   private final Map<String, JobExecutor> executors = new LinkedHashMap<>();
   private final List<Map.Entry<SchedulerListener, EventType[]>> listeners = new ArrayList<>();
+  private final List<JobRunObserver> runObservers = new ArrayList<>();
   private JobDefaults jobDefaults = JobDefaults.ofDefaults();
   private TaskResolver taskResolver = TaskResolver.staticMethods();
   private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
@@ -145,6 +147,18 @@ public final class SchedulerBuilder<S extends Scheduler> {
    */
   public SchedulerBuilder<S> listener(SchedulerListener listener, EventType... types) {
     listeners.add(Map.entry(requireNonNull(listener, "listener"), types.clone()));
+    return this;
+  }
+
+  /**
+   * Adds an observer of every job run (timers, tracing spans, logging context), called on the
+   * thread that runs the job, in the order added.
+   *
+   * @param observer the observer
+   * @return this builder
+   */
+  public SchedulerBuilder<S> runObserver(JobRunObserver observer) {
+    runObservers.add(requireNonNull(observer, "observer"));
     return this;
   }
 
@@ -269,6 +283,10 @@ public final class SchedulerBuilder<S extends Scheduler> {
 
   List<Map.Entry<SchedulerListener, EventType[]>> listeners() {
     return listeners;
+  }
+
+  List<JobRunObserver> runObservers() {
+    return List.copyOf(runObservers);
   }
 
   JobDefaults jobDefaults() {

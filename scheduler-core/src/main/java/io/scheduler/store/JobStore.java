@@ -29,6 +29,13 @@ public interface JobStore {
   default void shutdown() {}
 
   /**
+   * Checks that the store can be reached now (for health checks); the memory store always can.
+   *
+   * @throws io.scheduler.exception.JobStoreException when it cannot, with the reason
+   */
+  default void checkAvailable() {}
+
+  /**
    * Adds a job.
    *
    * @param job the job
