@@ -9,9 +9,11 @@ import io.scheduler.event.EventType;
 import io.scheduler.event.ExecutorAdded;
 import io.scheduler.event.ExecutorRemoved;
 import io.scheduler.event.JobAdded;
+import io.scheduler.event.JobLeaseLost;
+import io.scheduler.event.JobLoadFailed;
 import io.scheduler.event.JobModified;
+import io.scheduler.event.JobRecovered;
 import io.scheduler.event.JobRemoved;
-import io.scheduler.event.JobRunObserver;
 import io.scheduler.event.JobStoreAdded;
 import io.scheduler.event.JobStoreRemoved;
 import io.scheduler.event.JobSubmitted;
@@ -31,13 +33,17 @@ import io.scheduler.internal.Waiter;
 import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobDefaults;
+import io.scheduler.job.JobRunObserver;
 import io.scheduler.job.JobSpec;
 import io.scheduler.job.Task;
 import io.scheduler.job.TaskResolver;
 import io.scheduler.store.JobStore;
 import io.scheduler.store.JobStoreContext;
+import io.scheduler.store.JobStoreListener;
 import io.scheduler.store.JobStores;
 import io.scheduler.store.ReleaseResult;
+import io.scheduler.store.RunClaim;
+import io.scheduler.store.SharedJobStore;
 import io.scheduler.trigger.DateTrigger;
 import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.Triggers;
@@ -55,6 +61,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -87,6 +95,7 @@ public abstract class AbstractScheduler implements Scheduler {
   private final Duration jobStoreRetryInterval;
   private final Supplier<JobExecutor> defaultExecutor;
   private final List<JobRunObserver> runObservers;
+  private final String schedulerId;
   private final EventFanOut events = new EventFanOut();
   private final InstanceCounter instances = new InstanceCounter();
   private final Waiter waiter;
@@ -99,6 +108,12 @@ public abstract class AbstractScheduler implements Scheduler {
   private volatile Map<String, JobStore> stores;
   private volatile Map<String, JobExecutor> executors;
   private volatile SchedulerState state = SchedulerState.STOPPED;
+  // Runs claimed in shared stores and not yet completed, by run id; their leases are renewed.
+  private final Map<String, HeldClaim> heldClaims = new ConcurrentHashMap<>();
+  // Completed runs whose completion the store could not record yet (it was unreachable).
+  private final ConcurrentLinkedQueue<HeldClaim> unrecordedCompletions =
+      new ConcurrentLinkedQueue<>();
+  private volatile Instant nextLeaseRenewal = Instant.MIN;
 
   /**
    * Creates the engine from a builder's settings.
@@ -114,6 +129,7 @@ public abstract class AbstractScheduler implements Scheduler {
     this.jobStoreRetryInterval = builder.jobStoreRetryInterval();
     this.defaultExecutor = builder.defaultExecutor();
     this.runObservers = builder.runObservers();
+    this.schedulerId = builder.schedulerId();
     this.stores = Collections.unmodifiableMap(new LinkedHashMap<>(builder.jobStores()));
     this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(builder.executors()));
     this.waiter = new Waiter(clock);
@@ -605,6 +621,10 @@ public abstract class AbstractScheduler implements Scheduler {
     for (Map.Entry<String, JobStore> entry : stores.entrySet()) {
       String alias = entry.getKey();
       JobStore store = entry.getValue();
+      if (store instanceof SharedJobStore shared) {
+        next = earliest(next, processSharedStore(alias, shared, now, zonedNow));
+        continue;
+      }
       try {
         int acquired;
         do {
@@ -675,6 +695,16 @@ public abstract class AbstractScheduler implements Scheduler {
   /** Submits a due job's run times and returns the job with its next run time (null: finished). */
   private @Nullable Job submitDueRuns(
       String alias, Job job, JobExecutor executor, Instant now, ZonedDateTime zonedNow) {
+    DueRuns due = dueRuns(job, now, zonedNow);
+    submit(alias, job, executor, due.runTimes, now);
+    return due.next == null ? null : job.withNextRunTime(due.next);
+  }
+
+  /**
+   * Walks a due job's trigger from its next run time up to now: the run times to submit (after
+   * coalescing) and the first fire time after now.
+   */
+  private DueRuns dueRuns(Job job, Instant now, ZonedDateTime zonedNow) {
     Instant first = job.nextRunTime().orElseThrow();
     List<Instant> all = job.coalesce() == CoalescePolicy.ALL ? new ArrayList<>() : List.of();
     Instant last = first;
@@ -716,8 +746,7 @@ public abstract class AbstractScheduler implements Scheduler {
           case LATEST -> List.of(last);
           case ALL -> all;
         };
-    submit(alias, job, executor, runTimes, now);
-    return following == null ? null : job.withNextRunTime(following);
+    return new DueRuns(runTimes, following);
   }
 
   private void submit(
@@ -734,11 +763,238 @@ public abstract class AbstractScheduler implements Scheduler {
     }
     events.publish(EventType.JOB_SUBMITTED, () -> new JobSubmitted(job.id(), alias, runTimes, now));
     try {
-      executor.execute(new JobRun(this, executor, job, runTimes));
+      executor.execute(new JobRun(this, executor, job, runTimes, null));
     } catch (RejectedExecutionException e) {
       instances.release(job.id());
       log.error("Executor \"{}\" rejected job \"{}\"", job.executor(), job, e);
     }
+  }
+
+  // ---------------------------------------------------------------- shared stores
+
+  /**
+   * One pass over a shared store: records completions it missed, renews the leases of this
+   * scheduler's runs, re-runs runs whose scheduler died, then acquires, claims and submits due
+   * jobs. Returns when to look again.
+   */
+  private @Nullable Instant processSharedStore(
+      String alias, SharedJobStore store, Instant now, ZonedDateTime zonedNow) {
+    @Nullable Instant next = now.plus(store.pollInterval());
+    try {
+      recordUnrecordedCompletions();
+      renewLeasesIfDue(now);
+      processing.lock();
+      try {
+        for (RunClaim claim : store.recoverExpiredRuns(now, ACQUIRE_BATCH)) {
+          runRecovered(alias, store, claim, now);
+        }
+        int acquired;
+        do {
+          List<Job> due = store.acquireDueJobs(now, ACQUIRE_BATCH);
+          acquired = due.size();
+          if (acquired > 0) {
+            processSharedBatch(alias, store, due, now, zonedNow);
+          }
+        } while (acquired == ACQUIRE_BATCH && state == SchedulerState.RUNNING);
+      } finally {
+        processing.unlock();
+      }
+      next = earliest(next, store.nextRunTime().orElse(null));
+    } catch (RuntimeException e) {
+      log.warn("Error processing job store '{}'; retrying in {}", alias, jobStoreRetryInterval, e);
+      next = earliest(next, now.plus(jobStoreRetryInterval));
+    }
+    if (!heldClaims.isEmpty()) {
+      next = earliest(next, nextLeaseRenewal);
+    }
+    if (!unrecordedCompletions.isEmpty()) {
+      next = earliest(next, now.plus(jobStoreRetryInterval));
+    }
+    return next;
+  }
+
+  /** Claims runs for a batch of acquired jobs, releases them, and submits the claimed runs. */
+  private void processSharedBatch(
+      String alias, SharedJobStore store, List<Job> due, Instant now, ZonedDateTime zonedNow) {
+    List<SharedJobStore.Release> releases = new ArrayList<>(due.size());
+    for (Job job : due) {
+      releases.add(sharedRelease(job, now, zonedNow));
+    }
+    List<SharedJobStore.ClaimResult> results = store.releaseAndClaim(releases, now);
+    for (int i = 0; i < results.size(); i++) {
+      Job job = due.get(i);
+      SharedJobStore.ClaimResult result = results.get(i);
+      switch (result.release()) {
+        case LEASE_LOST -> {
+          log.warn("Lost the acquisition of job \"{}\" to another scheduler; not running it", job);
+          events.publish(
+              EventType.JOB_LEASE_LOST, () -> new JobLeaseLost(job.id(), alias, List.of(), now));
+        }
+        case REMOVED -> {
+          log.debug("Removed job \"{}\": its trigger has no more fire times", job);
+          publishJobRemoved(job.id(), alias);
+        }
+        case UPDATED, SUPERSEDED -> {}
+      }
+      List<Instant> runTimes = releases.get(i).runTimes();
+      if (result.maxInstancesReached()) {
+        log.warn(
+            "Execution of job \"{}\" skipped: maximum number of running instances reached ({})",
+            job,
+            job.maxInstances());
+        events.publish(
+            EventType.JOB_MAX_INSTANCES,
+            () -> new MaxInstancesReached(job.id(), alias, runTimes, now));
+      }
+      RunClaim claim = result.claim();
+      if (claim != null) {
+        submitClaimed(alias, store, job, claim, now);
+      }
+    }
+  }
+
+  /** What to release an acquired job of a shared store with: its next snapshot and its runs. */
+  private SharedJobStore.Release sharedRelease(Job job, Instant now, ZonedDateTime zonedNow) {
+    if (!executors.containsKey(job.executor())) {
+      log.error(
+          "Executor lookup (\"{}\") failed for job \"{}\" -- removing it from the job store",
+          job.executor(),
+          job);
+      return new SharedJobStore.Release(job, null, List.of());
+    }
+    try {
+      DueRuns due = dueRuns(job, now, zonedNow);
+      return new SharedJobStore.Release(
+          job, due.next == null ? null : job.withNextRunTime(due.next), due.runTimes);
+    } catch (RuntimeException e) {
+      log.error("Error processing job \"{}\"; pausing it", job, e);
+      return new SharedJobStore.Release(job, job.withNextRunTime(null), List.of());
+    }
+  }
+
+  /** Re-runs a claim taken over from a scheduler whose lease expired. */
+  private void runRecovered(String alias, SharedJobStore store, RunClaim claim, Instant now) {
+    Optional<Job> job = store.lookupJob(claim.jobId());
+    if (job.isEmpty() || !executors.containsKey(job.get().executor())) {
+      log.warn(
+          "Dropping the run of job '{}' taken over from a failed scheduler: {}",
+          claim.jobId(),
+          job.isEmpty() ? "the job was removed" : "its executor is not configured here");
+      store.completeRun(claim);
+      return;
+    }
+    log.warn(
+        "Recovering the run of job \"{}\" at {} from a scheduler whose lease expired",
+        job.get(),
+        claim.runTimes());
+    events.publish(
+        EventType.JOB_RECOVERED,
+        () -> new JobRecovered(claim.jobId(), alias, claim.runTimes(), now));
+    submitClaimed(alias, store, job.get(), claim, now);
+  }
+
+  /** Submits a claimed run; the claim is completed when the run ends. */
+  private void submitClaimed(
+      String alias, SharedJobStore store, Job job, RunClaim claim, Instant now) {
+    JobExecutor executor = executors.get(job.executor());
+    HeldClaim held = new HeldClaim(alias, store, claim);
+    if (heldClaims.isEmpty()) {
+      nextLeaseRenewal = now.plus(store.leaseTime().dividedBy(3));
+    }
+    heldClaims.put(claim.runId(), held);
+    instances.tryAcquire(job.id(), Integer.MAX_VALUE);
+    events.publish(
+        EventType.JOB_SUBMITTED, () -> new JobSubmitted(job.id(), alias, claim.runTimes(), now));
+    try {
+      if (executor == null) {
+        throw new RejectedExecutionException("executor '" + job.executor() + "' was removed");
+      }
+      executor.execute(new JobRun(this, executor, job, claim.runTimes(), held));
+    } catch (RejectedExecutionException e) {
+      log.error("Executor \"{}\" rejected job \"{}\"", job.executor(), job, e);
+      instances.release(job.id());
+      completeClaim(held);
+    }
+  }
+
+  /** Ends a claimed run in its store; called when the run ends. */
+  void completeClaim(HeldClaim held) {
+    if (held.lost) {
+      heldClaims.remove(held.claim.runId());
+      return;
+    }
+    try {
+      boolean completed = held.store.completeRun(held.claim);
+      heldClaims.remove(held.claim.runId());
+      if (!completed) {
+        leaseLost(held);
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not record the end of a run of job '{}' in job store '{}'; retrying in {}",
+          held.claim.jobId(),
+          held.alias,
+          jobStoreRetryInterval,
+          e);
+      unrecordedCompletions.add(held);
+      waiter.signal();
+    }
+  }
+
+  private void recordUnrecordedCompletions() {
+    for (int i = unrecordedCompletions.size(); i > 0; i--) {
+      HeldClaim held = unrecordedCompletions.poll();
+      if (held == null) {
+        return;
+      }
+      completeClaim(held);
+    }
+  }
+
+  /** Extends the leases of the runs this scheduler holds, every third of the lease time. */
+  private void renewLeasesIfDue(Instant now) {
+    if (heldClaims.isEmpty() || now.isBefore(nextLeaseRenewal)) {
+      return;
+    }
+    Map<SharedJobStore, List<HeldClaim>> byStore = new LinkedHashMap<>();
+    for (HeldClaim held : heldClaims.values()) {
+      if (!held.lost) {
+        byStore.computeIfAbsent(held.store, s -> new ArrayList<>()).add(held);
+      }
+    }
+    Instant renewal = now.plus(SharedJobStore.DEFAULT_LEASE_TIME);
+    for (Map.Entry<SharedJobStore, List<HeldClaim>> entry : byStore.entrySet()) {
+      SharedJobStore store = entry.getKey();
+      Instant storeRenewal = now.plus(store.leaseTime().dividedBy(3));
+      renewal = storeRenewal.isBefore(renewal) ? storeRenewal : renewal;
+      Map<String, HeldClaim> byRunId = new LinkedHashMap<>();
+      List<RunClaim> claims = new ArrayList<>();
+      for (HeldClaim held : entry.getValue()) {
+        byRunId.put(held.claim.runId(), held);
+        claims.add(held.claim);
+      }
+      for (RunClaim lost : store.renewLeases(claims, now)) {
+        HeldClaim held = byRunId.get(lost.runId());
+        if (held != null && heldClaims.containsKey(lost.runId())) {
+          held.lost = true;
+          leaseLost(held);
+        }
+      }
+    }
+    nextLeaseRenewal = renewal;
+  }
+
+  private void leaseLost(HeldClaim held) {
+    log.warn(
+        "Lost the claim on the run of job '{}' at {}: its lease expired and another scheduler"
+            + " took it over",
+        held.claim.jobId(),
+        held.claim.runTimes());
+    events.publish(
+        EventType.JOB_LEASE_LOST,
+        () ->
+            new JobLeaseLost(
+                held.claim.jobId(), held.alias, held.claim.runTimes(), clock.instant()));
   }
 
   // ---------------------------------------------------------------- for JobRun
@@ -915,7 +1171,8 @@ public abstract class AbstractScheduler implements Scheduler {
   }
 
   private JobStoreContext storeContext(String alias) {
-    return new JobStoreContext(alias, clock, timezone, taskResolver);
+    return new JobStoreContext(
+        alias, clock, timezone, taskResolver, schedulerId, new StoreListener(alias));
   }
 
   private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
@@ -942,4 +1199,46 @@ public abstract class AbstractScheduler implements Scheduler {
 
   /** A job added before start, with what start needs to schedule it. */
   private record PendingJob(Job job, boolean nextRunTimeIsSet, boolean replaceExisting) {}
+
+  /** The run times to submit for a due job, and its next run time after now (null: finished). */
+  private record DueRuns(List<Instant> runTimes, @Nullable Instant next) {}
+
+  /** A run this scheduler claimed in a shared store and has not completed. */
+  static final class HeldClaim {
+    final String alias;
+    final SharedJobStore store;
+    final RunClaim claim;
+    // Set when a renewal found the claim taken over: its completion is no longer attempted.
+    volatile boolean lost;
+
+    HeldClaim(String alias, SharedJobStore store, RunClaim claim) {
+      this.alias = alias;
+      this.store = store;
+      this.claim = claim;
+    }
+  }
+
+  /** Turns a store's reports into wake-ups and events. */
+  private final class StoreListener implements JobStoreListener {
+    private final String alias;
+
+    StoreListener(String alias) {
+      this.alias = alias;
+    }
+
+    @Override
+    public void jobsChanged() {
+      if (state == SchedulerState.RUNNING) {
+        waiter.signal();
+      }
+    }
+
+    @Override
+    public void jobLoadFailed(String jobId, Exception cause) {
+      log.error("Job '{}' in job store '{}' could not be loaded; skipping it", jobId, alias, cause);
+      events.publish(
+          EventType.JOB_LOAD_FAILED,
+          () -> new JobLoadFailed(jobId, alias, cause.getMessage(), cause, clock.instant()));
+    }
+  }
 }

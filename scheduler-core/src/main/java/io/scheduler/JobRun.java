@@ -4,9 +4,9 @@ import io.scheduler.event.EventType;
 import io.scheduler.event.JobExecuted;
 import io.scheduler.event.JobFailed;
 import io.scheduler.event.JobMissed;
-import io.scheduler.event.JobRunObserver;
 import io.scheduler.executor.JobExecutor;
 import io.scheduler.job.Job;
+import io.scheduler.job.JobRunObserver;
 import io.scheduler.job.TaskContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,13 +36,20 @@ final class JobRun implements Runnable {
   private final JobExecutor executor;
   private final Job job;
   private final List<Instant> runTimes;
+  private final AbstractScheduler.@Nullable HeldClaim claim;
   private int next;
 
-  JobRun(AbstractScheduler scheduler, JobExecutor executor, Job job, List<Instant> runTimes) {
+  JobRun(
+      AbstractScheduler scheduler,
+      JobExecutor executor,
+      Job job,
+      List<Instant> runTimes,
+      AbstractScheduler.@Nullable HeldClaim claim) {
     this.scheduler = scheduler;
     this.executor = executor;
     this.job = job;
     this.runTimes = runTimes;
+    this.claim = claim;
   }
 
   /** Returns whether the current thread is running a job of {@code scheduler}. */
@@ -190,6 +197,9 @@ final class JobRun implements Runnable {
 
   private void finish() {
     scheduler.instances().release(job.id());
+    if (claim != null) {
+      scheduler.completeClaim(claim);
+    }
   }
 
   private static String traceback(Throwable error) {

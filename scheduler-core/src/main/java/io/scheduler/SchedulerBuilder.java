@@ -4,10 +4,10 @@ import static io.scheduler.internal.Require.requireArgument;
 import static io.scheduler.internal.Require.requireNonNull;
 
 import io.scheduler.event.EventType;
-import io.scheduler.event.JobRunObserver;
 import io.scheduler.event.SchedulerListener;
 import io.scheduler.executor.JobExecutor;
 import io.scheduler.job.JobDefaults;
+import io.scheduler.job.JobRunObserver;
 import io.scheduler.job.TaskResolver;
 import io.scheduler.store.JobStore;
 import java.time.Clock;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,7 @@ public final class SchedulerBuilder<S extends Scheduler> {
   private Duration jobStoreRetryInterval = DEFAULT_JOBSTORE_RETRY_INTERVAL;
   private String threadNamePrefix = DEFAULT_THREAD_NAME_PREFIX;
   private boolean daemon = true;
+  private @Nullable String schedulerId;
 
   /**
    * Creates a builder; scheduler classes offer a static {@code builder()} that calls this.
@@ -210,6 +212,23 @@ public final class SchedulerBuilder<S extends Scheduler> {
   }
 
   /**
+   * Sets this scheduler's id among all schedulers that share a job store: the owner recorded on its
+   * acquisitions and run claims. Each must have its own (default: host name, process id and a
+   * random part).
+   *
+   * @param schedulerId a non-blank id of at most 128 characters
+   * @return this builder
+   */
+  public SchedulerBuilder<S> schedulerId(String schedulerId) {
+    requireArgument(
+        schedulerId != null && !schedulerId.isBlank() && schedulerId.length() <= 128,
+        "schedulerId must be non-blank and at most 128 characters, but was '%s'",
+        schedulerId);
+    this.schedulerId = schedulerId;
+    return this;
+  }
+
+  /**
    * Sets whether the background scheduler's thread is a daemon (default true, as APScheduler's), so
    * it does not keep the JVM alive.
    *
@@ -311,6 +330,18 @@ public final class SchedulerBuilder<S extends Scheduler> {
 
   boolean daemon() {
     return daemon;
+  }
+
+  String schedulerId() {
+    if (schedulerId != null) {
+      return schedulerId;
+    }
+    String host = System.getenv("HOSTNAME");
+    return (host == null || host.isBlank() ? "host" : host)
+        + "-"
+        + ProcessHandle.current().pid()
+        + "-"
+        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
   }
 
   Supplier<JobExecutor> defaultExecutor() {

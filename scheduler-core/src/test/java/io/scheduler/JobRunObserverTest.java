@@ -2,7 +2,7 @@ package io.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scheduler.event.JobRunObserver;
+import io.scheduler.job.JobRunObserver;
 import io.scheduler.job.JobSpec;
 import io.scheduler.job.TaskContext;
 import io.scheduler.testing.ManualScheduler;

@@ -41,10 +41,19 @@ public enum EventType {
   /** Runs were handed to an executor ({@code EVENT_JOB_SUBMITTED}, 32768). */
   JOB_SUBMITTED(32768),
   /** Runs were skipped: the job runs its maximum instances ({@code EVENT_JOB_MAX_INSTANCES}). */
-  JOB_MAX_INSTANCES(65536);
+  JOB_MAX_INSTANCES(65536),
+  /** A run whose scheduler died was taken over from a shared store (beyond APScheduler). */
+  JOB_RECOVERED(1 << 17),
+  /** A change was refused because this scheduler's lease in a shared store expired (beyond). */
+  JOB_LEASE_LOST(1 << 18),
+  /** A stored job could not be loaded and was skipped, kept as stored (beyond APScheduler). */
+  JOB_LOAD_FAILED(1 << 19);
 
-  /** The mask of every type, APScheduler's {@code EVENT_ALL} (131071). */
-  public static final int ALL = (1 << 17) - 1;
+  /**
+   * The mask of every type. APScheduler's {@code EVENT_ALL} (131071) is its lower 17 bits; the bits
+   * above are the shared-store events APScheduler 3 does not have.
+   */
+  public static final int ALL = (1 << 20) - 1;
 
   private final int code;
 
@@ -55,7 +64,7 @@ public enum EventType {
   /**
    * Returns APScheduler's bit for this type.
    *
-   * @return a power of two between 1 and 65536
+   * @return a power of two: APScheduler's (1 to 65536) or, for the shared-store events, above
    */
   public int code() {
     return code;

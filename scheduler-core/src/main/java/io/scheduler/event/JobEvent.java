@@ -9,7 +9,10 @@ public sealed interface JobEvent extends SchedulerEvent
         MaxInstancesReached,
         JobExecuted,
         JobFailed,
-        JobMissed {
+        JobMissed,
+        JobRecovered,
+        JobLeaseLost,
+        JobLoadFailed {
 
   /**
    * Returns the job's id.

@@ -44,6 +44,20 @@ public interface JobStore {
   void addJob(Job job);
 
   /**
+   * Adds several jobs; stores override it to add a batch in one step. When one job fails, the jobs
+   * before it stay added in a store that adds one by one (the default); a store that adds a batch
+   * in one transaction adds none.
+   *
+   * @param jobs the jobs
+   * @throws ConflictingJobIdException when a job's id exists
+   */
+  default void addJobs(List<Job> jobs) {
+    for (Job job : jobs) {
+      addJob(job);
+    }
+  }
+
+  /**
    * Replaces the stored job with the same id. A job acquired at the time is superseded: its release
    * will change nothing.
    *

@@ -1,5 +1,8 @@
 package io.scheduler.store;
 
+import static io.scheduler.internal.Require.requireArgument;
+import static io.scheduler.internal.Require.requireNonNull;
+
 import io.scheduler.job.TaskResolver;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -11,6 +14,37 @@ import java.time.ZoneId;
  * @param clock the scheduler's clock
  * @param timezone the scheduler's default time zone (for triggers given by alias)
  * @param taskResolver resolves stored {@code TaskRef}s back into tasks
+ * @param schedulerId identifies this scheduler among all that share the store: the owner of its
+ *     acquisitions and run claims
+ * @param listener where the store reports changes made by other schedulers and jobs it cannot load
  */
 public record JobStoreContext(
-    String alias, Clock clock, ZoneId timezone, TaskResolver taskResolver) {}
+    String alias,
+    Clock clock,
+    ZoneId timezone,
+    TaskResolver taskResolver,
+    String schedulerId,
+    JobStoreListener listener) {
+
+  /**
+   * Checks the components.
+   *
+   * @param alias the alias the store was added under
+   * @param clock the scheduler's clock
+   * @param timezone the scheduler's default time zone
+   * @param taskResolver resolves stored {@code TaskRef}s
+   * @param schedulerId this scheduler's id, not blank
+   * @param listener where the store reports to the scheduler
+   */
+  public JobStoreContext {
+    requireNonNull(alias, "alias");
+    requireNonNull(clock, "clock");
+    requireNonNull(timezone, "timezone");
+    requireNonNull(taskResolver, "taskResolver");
+    requireNonNull(listener, "listener");
+    requireArgument(
+        schedulerId != null && !schedulerId.isBlank(),
+        "schedulerId must not be blank, but was '%s'",
+        schedulerId);
+  }
+}

@@ -7,5 +7,10 @@ public enum ReleaseResult {
   /** The job was deleted (its trigger has no more fire times). */
   REMOVED,
   /** Nothing: the job was modified or removed since it was acquired, and that change stands. */
-  SUPERSEDED
+  SUPERSEDED,
+  /**
+   * Nothing: this scheduler's acquisition of the job expired and another scheduler acquired it
+   * since (shared stores only).
+   */
+  LEASE_LOST
 }

@@ -75,12 +75,19 @@ public abstract class JobStoreContractTest {
 
   /**
    * Returns the context the store is started with: alias {@code default}, {@link #clock}, {@link
-   * #ZONE} and {@link TaskResolver#staticMethods()}.
+   * #ZONE}, {@link TaskResolver#staticMethods()}, scheduler id {@code node-a} and {@link
+   * JobStoreListener#NONE}.
    *
    * @return the context
    */
   protected JobStoreContext context() {
-    return new JobStoreContext(JobSpec.DEFAULT_ALIAS, clock, ZONE, TaskResolver.staticMethods());
+    return new JobStoreContext(
+        JobSpec.DEFAULT_ALIAS,
+        clock,
+        ZONE,
+        TaskResolver.staticMethods(),
+        "node-a",
+        JobStoreListener.NONE);
   }
 
   /**

@@ -1,6 +1,5 @@
-package io.scheduler.event;
+package io.scheduler.job;
 
-import io.scheduler.job.Job;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -1,0 +1,199 @@
+package io.scheduler.store;
+
+import io.scheduler.exception.JobStoreException;
+import io.scheduler.job.CoalescePolicy;
+import io.scheduler.job.Job;
+import io.scheduler.job.JobDefaults;
+import io.scheduler.job.JobSpec;
+import io.scheduler.job.Task;
+import io.scheduler.job.TaskRef;
+import io.scheduler.trigger.Trigger;
+import io.scheduler.trigger.TriggerJson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON form in which persistent stores keep a job (never Java serialization). The next run time
+ * is not part of it: stores keep it beside the JSON, where they can index it.
+ *
+ * <pre>{@code
+ * {"format":1,"id":"report","name":"Daily report","task":"com.example.Reports::daily",
+ *  "trigger":{"type":"cron","hour":"5","timezone":"Europe/Berlin"},
+ *  "args":["eu"],"kwargs":{"dryRun":false},
+ *  "misfire_grace_time":"PT1S","coalesce":"LATEST","max_instances":1,"executor":"default"}
+ * }</pre>
+ *
+ * A persistent job names its task by {@link TaskRef}, its trigger is one of the built-in triggers
+ * (in {@link TriggerJson}'s form) and its args and kwargs are JSON values; they come back as JSON
+ * types (strings, numbers, booleans, lists, maps), which the task resolver converts to the task's
+ * parameter types. A {@code misfire_grace_time} of {@code null} means unlimited.
+ */
+public final class JobJson {
+
+  /** The version written in {@code "format"}; readers refuse versions they do not know. */
+  public static final int FORMAT_VERSION = 1;
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private JobJson() {}
+
+  /**
+   * Writes a job as JSON, checking that it can be stored.
+   *
+   * @param job the job
+   * @return its JSON form
+   * @throws IllegalArgumentException naming the job when its task is code rather than a {@link
+   *     TaskRef}, its trigger is not a built-in one, or an arg or kwarg has no JSON form
+   */
+  public static String toJson(Job job) {
+    TaskRef ref =
+        job.taskRef()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "job '"
+                            + job.id()
+                            + "' cannot be stored in a persistent job store: its task is code (a"
+                            + " Runnable, Callable or lambda); give it as a TaskRef such as"
+                            + " 'com.example.Reports::daily' or 'bean:reports#daily'"));
+    Map<String, Object> trigger;
+    try {
+      trigger = TriggerJson.toMap(job.trigger());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "job '" + job.id() + "' cannot be stored in a persistent job store: " + e.getMessage(),
+          e);
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("format", FORMAT_VERSION);
+    json.put("id", job.id());
+    json.put("name", job.name());
+    json.put("task", ref.value());
+    json.put("trigger", trigger);
+    List<Object> args = job.args();
+    for (int i = 0; i < args.size(); i++) {
+      checkRepresentable(job, "args[" + i + "]", args.get(i));
+    }
+    json.put("args", args);
+    for (Map.Entry<String, Object> kwarg : job.kwargs().entrySet()) {
+      checkRepresentable(job, "kwargs['" + kwarg.getKey() + "']", kwarg.getValue());
+    }
+    json.put("kwargs", job.kwargs());
+    json.put("misfire_grace_time", job.misfireGraceTime().map(Duration::toString).orElse(null));
+    json.put("coalesce", job.coalesce().name());
+    json.put("max_instances", job.maxInstances());
+    json.put("executor", job.executor());
+    return MAPPER.writeValueAsString(json);
+  }
+
+  /**
+   * Reads a job from its JSON form, resolving its task.
+   *
+   * @param json the job's JSON form
+   * @param nextRunTime the next run time stored beside it, or {@code null} when paused
+   * @param context the store's context: its alias becomes the job's store, its time zone and task
+   *     resolver rebuild trigger and task
+   * @return the job
+   * @throws JobStoreException naming the job (when the JSON has an id) and what is wrong, when the
+   *     JSON is corrupt, of an unknown format, or its task cannot be resolved
+   */
+  public static Job fromJson(String json, @Nullable Instant nextRunTime, JobStoreContext context) {
+    Map<?, ?> map;
+    try {
+      map = MAPPER.readValue(json, Map.class);
+    } catch (JacksonException e) {
+      throw new JobStoreException(
+          "a job in job store '"
+              + context.alias()
+              + "' has corrupt data (not a JSON object): "
+              + e.getOriginalMessage(),
+          e);
+    }
+    Object id = map == null ? null : map.get("id");
+    String name = "job '" + id + "' in job store '" + context.alias() + "'";
+    if (!(id instanceof String jobId) || jobId.isBlank()) {
+      throw new JobStoreException(
+          "a job in job store '" + context.alias() + "' has no id in its data: " + json);
+    }
+    try {
+      Object format = map.get("format");
+      if (!Integer.valueOf(FORMAT_VERSION).equals(format)) {
+        throw new IllegalArgumentException(
+            "format is " + format + ", but this version reads format " + FORMAT_VERSION);
+      }
+      TaskRef ref = TaskRef.of(string(map, "task"));
+      Trigger trigger = TriggerJson.fromMap(object(map, "trigger"), context.timezone());
+      List<Object> args = new ArrayList<>(list(map, "args"));
+      Map<String, Object> kwargs = new LinkedHashMap<>();
+      object(map, "kwargs").forEach((key, value) -> kwargs.put(String.valueOf(key), value));
+      Object grace = map.get("misfire_grace_time");
+      JobSpec spec =
+          JobSpec.builder()
+              .id(jobId)
+              .name(string(map, "name"))
+              .task(ref)
+              .trigger(trigger)
+              .args(args)
+              .kwargs(kwargs)
+              .misfireGraceTime(grace == null ? null : Duration.parse(String.valueOf(grace)))
+              .coalesce(CoalescePolicy.valueOf(string(map, "coalesce")))
+              .maxInstances(((Number) map.get("max_instances")).intValue())
+              .executor(string(map, "executor"))
+              .jobStore(context.alias())
+              .build();
+      Task task = context.taskResolver().resolve(ref, spec.args(), spec.kwargs());
+      return Job.create(spec, jobId, task, trigger, JobDefaults.ofDefaults(), nextRunTime);
+    } catch (RuntimeException e) {
+      throw new JobStoreException(name + " cannot be loaded: " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkRepresentable(Job job, String what, @Nullable Object value) {
+    try {
+      MAPPER.writeValueAsString(value);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          "job '"
+              + job.id()
+              + "' cannot be stored in a persistent job store: "
+              + what
+              + " of type "
+              + (value == null ? "null" : value.getClass().getName())
+              + " has no JSON form ("
+              + e.getOriginalMessage()
+              + ")",
+          e);
+    }
+  }
+
+  private static String string(Map<?, ?> map, String key) {
+    Object value = map.get(key);
+    if (!(value instanceof String text)) {
+      throw new IllegalArgumentException("'" + key + "' must be a string, but was " + value);
+    }
+    return text;
+  }
+
+  private static Map<?, ?> object(Map<?, ?> map, String key) {
+    Object value = map.get(key);
+    if (!(value instanceof Map<?, ?> object)) {
+      throw new IllegalArgumentException("'" + key + "' must be an object, but was " + value);
+    }
+    return object;
+  }
+
+  private static List<?> list(Map<?, ?> map, String key) {
+    Object value = map.get(key);
+    if (!(value instanceof List<?> list)) {
+      throw new IllegalArgumentException("'" + key + "' must be an array, but was " + value);
+    }
+    return list;
+  }
+}
