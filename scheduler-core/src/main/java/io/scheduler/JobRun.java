@@ -96,7 +96,8 @@ final class JobRun implements Runnable {
 
   private boolean isMissed(Instant runTime) {
     Duration grace = job.misfireGraceTime().orElse(null);
-    if (grace == null) {
+    // A recovered run was on time when its first scheduler claimed it: it runs, however late.
+    if (grace == null || (claim != null && claim.claim.recovered())) {
       return false;
     }
     Instant now = scheduler.clock().instant();

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * This scheduler took over a run whose scheduler died or stalled (its claim's lease expired in a
- * shared store) and submits it again. A {@link JobSubmitted} for the same run times follows.
+ * shared store) and submits it again. A {@link JobSubmitted} for the same run times follows. The
+ * run was on time when it was first claimed, so it runs however late it now is (the misfire grace
+ * time does not apply to it).
  *
  * @param jobId the job's id
  * @param jobStore the alias of the store that holds the job
