@@ -57,10 +57,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -162,6 +164,80 @@ public abstract class AbstractScheduler implements Scheduler {
     Job job = Job.create(spec, id, task, trigger, jobDefaults, next);
     storeNewJob(store, job, spec.replaceExisting(), now);
     return job;
+  }
+
+  @Override
+  public List<Job> addJobs(List<JobSpec> specs) {
+    requireNonNull(specs, "specs");
+    List<String> ids = new ArrayList<>(specs.size());
+    List<Trigger> triggers = new ArrayList<>(specs.size());
+    List<Task> tasks = new ArrayList<>(specs.size());
+    Set<String> seen = new HashSet<>();
+    for (JobSpec spec : specs) {
+      requireNonNull(spec, "specs[" + ids.size() + "]");
+      String id = spec.id() != null ? spec.id() : newJobId();
+      requireArgument(seen.add(id), "job id '%s' appears more than once in addJobs", id);
+      ids.add(id);
+      triggers.add(trigger(spec));
+      tasks.add(task(spec));
+    }
+    if (state == SchedulerState.STOPPED) {
+      List<Job> jobs = new ArrayList<>(specs.size());
+      for (int i = 0; i < specs.size(); i++) {
+        Job pendingJob = addPending(specs.get(i), ids.get(i), triggers.get(i), tasks.get(i));
+        if (pendingJob == null) {
+          // started meanwhile: add the rest as a running scheduler does
+          return addStartedJobs(
+              specs.subList(i, specs.size()),
+              ids.subList(i, ids.size()),
+              triggers.subList(i, triggers.size()),
+              tasks.subList(i, tasks.size()),
+              jobs);
+        }
+        jobs.add(pendingJob);
+      }
+      return jobs;
+    }
+    return addStartedJobs(specs, ids, triggers, tasks, new ArrayList<>(specs.size()));
+  }
+
+  private List<Job> addStartedJobs(
+      List<JobSpec> specs,
+      List<String> ids,
+      List<Trigger> triggers,
+      List<Task> tasks,
+      List<Job> out) {
+    Instant now = clock.instant();
+    Map<String, List<Job>> batches = new LinkedHashMap<>();
+    List<Job> added = new ArrayList<>(specs.size());
+    for (int i = 0; i < specs.size(); i++) {
+      JobSpec spec = specs.get(i);
+      store(spec.jobStore());
+      requireExecutor(spec.executor());
+      Instant next =
+          spec.nextRunTimeIsSet() ? spec.nextRunTime() : firstRunTime(triggers.get(i), now);
+      added.add(Job.create(spec, ids.get(i), tasks.get(i), triggers.get(i), jobDefaults, next));
+    }
+    for (int i = 0; i < added.size(); i++) {
+      if (!specs.get(i).replaceExisting()) {
+        batches
+            .computeIfAbsent(added.get(i).jobStore(), alias -> new ArrayList<>())
+            .add(added.get(i));
+      }
+    }
+    for (Map.Entry<String, List<Job>> batch : batches.entrySet()) {
+      store(batch.getKey()).addJobs(batch.getValue());
+      for (Job job : batch.getValue()) {
+        jobStored(job, now);
+      }
+    }
+    for (int i = 0; i < added.size(); i++) {
+      if (specs.get(i).replaceExisting()) {
+        storeNewJob(store(added.get(i).jobStore()), added.get(i), true, now);
+      }
+    }
+    out.addAll(added);
+    return out;
   }
 
   /** Keeps a job added while stopped for start(); returns null when the scheduler started. */
@@ -1094,6 +1170,11 @@ public abstract class AbstractScheduler implements Scheduler {
       }
       store.updateJob(job);
     }
+    jobStored(job, now);
+  }
+
+  /** Announces a job just stored and wakes the loop when it is due before the loop's next pass. */
+  private void jobStored(Job job, Instant now) {
     log.debug("Added job \"{}\" to job store \"{}\"", job, job.jobStore());
     events.publish(EventType.JOB_ADDED, () -> new JobAdded(job.id(), job.jobStore(), now));
     if (!job.isPaused() && state == SchedulerState.RUNNING) {

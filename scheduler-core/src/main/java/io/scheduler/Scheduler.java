@@ -41,6 +41,21 @@ public interface Scheduler {
   Job addJob(JobSpec spec);
 
   /**
+   * Adds several jobs at once: every spec is checked first, so invalid input adds nothing; then
+   * each store receives its jobs as one batch (a persistent store writes them in one transaction),
+   * which is much faster than adding them one by one.
+   *
+   * @param specs the jobs
+   * @return the jobs as stored, in the order given
+   * @throws ConflictingJobIdException when a store has a job with the id of a spec that does not
+   *     replace existing jobs (a store that writes batches in one transaction then adds none of its
+   *     batch)
+   * @throws IllegalArgumentException when a spec is invalid (nothing is added), or two specs have
+   *     the same id
+   */
+  List<Job> addJobs(List<JobSpec> specs);
+
+  /**
    * Changes a job (APScheduler's {@code modify_job}): {@code changes} receives a builder holding
    * the job's settings. The id and the store cannot change; changing the trigger keeps the next run
    * time unless the builder sets one.
