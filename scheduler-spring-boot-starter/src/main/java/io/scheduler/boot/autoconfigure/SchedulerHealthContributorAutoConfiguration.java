@@ -1,0 +1,41 @@
+package io.scheduler.boot.autoconfigure;
+
+import io.scheduler.Scheduler;
+import io.scheduler.boot.actuate.SchedulerHealthIndicator;
+import io.scheduler.store.JobStore;
+import java.util.Map;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the scheduler's health indicator, contributed as {@code scheduler} unless
+ * {@code management.health.scheduler.enabled} is {@code false}. It checks the availability of every
+ * {@link JobStore} bean, by bean name, and lists the scheduler's jobs.
+ */
+@AutoConfiguration(afterName = "io.scheduler.boot.autoconfigure.SchedulerAutoConfiguration")
+@ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
+public final class SchedulerHealthContributorAutoConfiguration {
+
+  // The enablement condition sits on a nested class, so that it is only loaded once the class
+  // conditions above passed (its condition class lives in the spring-boot-health jar).
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBean(Scheduler.class)
+  @ConditionalOnEnabledHealthIndicator("scheduler")
+  static class SchedulerHealthIndicatorConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = {"schedulerHealthIndicator", "schedulerHealthContributor"})
+    SchedulerHealthIndicator schedulerHealthIndicator(
+        Scheduler scheduler, ListableBeanFactory beanFactory) {
+      Map<String, JobStore> jobStores = Map.copyOf(beanFactory.getBeansOfType(JobStore.class));
+      return new SchedulerHealthIndicator(scheduler, () -> jobStores);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.scheduler.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scheduler.boot.actuate.SchedulerHealthIndicator;
+import io.scheduler.boot.actuate.UnreliableJobStore;
+import io.scheduler.store.JobStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** {@link SchedulerHealthContributorAutoConfiguration}: conditions, user beans, store beans. */
+class SchedulerHealthContributorAutoConfigurationTest {
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(SchedulerHealthContributorAutoConfiguration.class))
+          .withUserConfiguration(ManualSchedulerConfiguration.class);
+
+  @Test
+  void healthIndicatorIsAutoConfigured() {
+    runner.run(
+        context -> {
+          assertThat(context).hasSingleBean(SchedulerHealthIndicator.class);
+          assertThat(context).hasBean("schedulerHealthIndicator");
+          assertThat(context.getBean(SchedulerHealthIndicator.class).health().getStatus())
+              .isEqualTo(Status.UP);
+        });
+  }
+
+  @Test
+  void healthIndicatorCanBeDisabled() {
+    runner
+        .withPropertyValues("management.health.scheduler.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(SchedulerHealthIndicator.class));
+  }
+
+  @Test
+  void withoutSpringBootHealthThereIsNoIndicator() {
+    runner
+        .withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+        .run(
+            context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean("schedulerHealthIndicator"));
+  }
+
+  @Test
+  void withoutSchedulerThereIsNoIndicator() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(SchedulerHealthContributorAutoConfiguration.class))
+        .run(context -> assertThat(context).doesNotHaveBean(SchedulerHealthIndicator.class));
+  }
+
+  @Test
+  void userIndicatorWins() {
+    HealthIndicator custom = () -> Health.up().build();
+    runner
+        .withBean("schedulerHealthIndicator", HealthIndicator.class, () -> custom)
+        .run(
+            context ->
+                assertThat(context)
+                    .doesNotHaveBean(SchedulerHealthIndicator.class)
+                    .getBean("schedulerHealthIndicator")
+                    .isSameAs(custom));
+  }
+
+  @Test
+  void jobStoreBeansAreChecked() {
+    UnreliableJobStore store = new UnreliableJobStore();
+    store.down = true;
+    runner
+        .withBean("redisJobStore", JobStore.class, () -> store)
+        .run(
+            context -> {
+              Health health = context.getBean(SchedulerHealthIndicator.class).health();
+              assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+              assertThat(health.getDetails()).containsKey("stores");
+            });
+  }
+}
