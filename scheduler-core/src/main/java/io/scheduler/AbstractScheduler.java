@@ -650,6 +650,11 @@ public abstract class AbstractScheduler implements Scheduler {
     return instances.snapshot();
   }
 
+  @Override
+  public Map<String, JobStore> jobStores() {
+    return stores;
+  }
+
   // ---------------------------------------------------------------- processing
 
   /**

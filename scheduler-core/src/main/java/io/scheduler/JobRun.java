@@ -81,6 +81,7 @@ final class JobRun implements Runnable {
           continue;
         }
         if (result instanceof CompletionStage<?> stage) {
+          observeDetached(observed);
           stage.whenComplete((value, error) -> completedLater(runTime, observed, value, error));
           return;
         }
@@ -156,6 +157,16 @@ final class JobRun implements Runnable {
       }
     }
     return observed;
+  }
+
+  private void observeDetached(List<JobRunObserver.Run> observed) {
+    for (JobRunObserver.Run run : observed) {
+      try {
+        run.detached();
+      } catch (RuntimeException e) {
+        log.warn("Run observer failed detaching from job \"{}\"", job, e);
+      }
+    }
   }
 
   private void observeEnd(

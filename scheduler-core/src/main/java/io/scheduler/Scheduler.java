@@ -287,4 +287,13 @@ public interface Scheduler {
    * @return running instances by job id
    */
   Map<String, Integer> runningInstances();
+
+  /**
+   * Returns the job stores by alias (once started, including the {@code default} store the
+   * scheduler added), for health checks and tooling; change jobs through the scheduler, not the
+   * stores.
+   *
+   * @return the stores, unmodifiable
+   */
+  Map<String, JobStore> jobStores();
 }

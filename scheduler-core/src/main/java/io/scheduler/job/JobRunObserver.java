@@ -36,5 +36,12 @@ public interface JobRunObserver {
      * @param error what the task threw (or the stage failed with), or {@code null} on success
      */
     void finished(@Nullable Object result, @Nullable Throwable error);
+
+    /**
+     * Called on the thread that started the run when the task returned an unfinished {@code
+     * CompletionStage}: the run goes on without that thread, so close what is bound to it (a
+     * tracing scope, logging context); {@link #finished} follows when the stage completes.
+     */
+    default void detached() {}
   }
 }

@@ -2,9 +2,6 @@ package io.scheduler.boot.autoconfigure;
 
 import io.scheduler.Scheduler;
 import io.scheduler.boot.actuate.SchedulerHealthIndicator;
-import io.scheduler.store.JobStore;
-import java.util.Map;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of the scheduler's health indicator, contributed as {@code scheduler} unless
  * {@code management.health.scheduler.enabled} is {@code false}. It checks the availability of every
- * {@link JobStore} bean, by bean name, and lists the scheduler's jobs.
+ * job store of the scheduler ({@link Scheduler#jobStores()}), by alias, and lists its jobs.
  */
 @AutoConfiguration(afterName = "io.scheduler.boot.autoconfigure.SchedulerAutoConfiguration")
 @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
@@ -32,10 +29,8 @@ public final class SchedulerHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = {"schedulerHealthIndicator", "schedulerHealthContributor"})
-    SchedulerHealthIndicator schedulerHealthIndicator(
-        Scheduler scheduler, ListableBeanFactory beanFactory) {
-      Map<String, JobStore> jobStores = Map.copyOf(beanFactory.getBeansOfType(JobStore.class));
-      return new SchedulerHealthIndicator(scheduler, () -> jobStores);
+    SchedulerHealthIndicator schedulerHealthIndicator(Scheduler scheduler) {
+      return new SchedulerHealthIndicator(scheduler, scheduler::jobStores);
     }
   }
 }

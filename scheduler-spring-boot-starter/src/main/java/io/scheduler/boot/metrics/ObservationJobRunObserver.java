@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * thread that runs the job just before the task starts, so the task's own observations, spans and
  * log correlation see it as their parent; it stops when the run ends.
  *
- * <p>For a task that returns an unfinished {@code CompletionStage}, the observation stops when the
- * stage completes, on the thread that completes it; the scope opened on the running thread cannot
- * be closed there, so it is closed when the next run starts on that thread.
+ * <p>For a task that returns an unfinished {@code CompletionStage}, the scope is closed on the
+ * running thread as soon as the task returns, and the observation stops when the stage completes,
+ * on the thread that completes it.
  */
 public final class ObservationJobRunObserver implements JobRunObserver {
 
@@ -27,8 +27,6 @@ public final class ObservationJobRunObserver implements JobRunObserver {
   private final ObservationRegistry registry;
   private final @Nullable JobExecutionObservationConvention customConvention;
   private final DefaultJobExecutionObservationConvention defaultConvention;
-  // The run whose scope is still open on this thread (an asynchronous task that returned).
-  private final ThreadLocal<@Nullable ObservedRun> inScope = new ThreadLocal<>();
 
   /**
    * Creates an observer with the default convention (no {@code job} tag).
@@ -67,7 +65,6 @@ public final class ObservationJobRunObserver implements JobRunObserver {
 
   @Override
   public Run started(Job job, Instant scheduledRunTime, Instant startTime) {
-    closeLeftOverScope();
     JobExecutionObservationContext context =
         new JobExecutionObservationContext(job, scheduledRunTime, startTime);
     Observation observation =
@@ -77,17 +74,7 @@ public final class ObservationJobRunObserver implements JobRunObserver {
       return NOTHING;
     }
     observation.start();
-    ObservedRun run = new ObservedRun(observation, context, observation.openScope());
-    inScope.set(run);
-    return run;
-  }
-
-  private void closeLeftOverScope() {
-    ObservedRun previous = inScope.get();
-    if (previous != null) {
-      inScope.set(null);
-      previous.scope.close();
-    }
+    return new ObservedRun(observation, context, observation.openScope());
   }
 
   private final class ObservedRun implements Run {
@@ -95,6 +82,8 @@ public final class ObservationJobRunObserver implements JobRunObserver {
     private final Observation observation;
     private final JobExecutionObservationContext context;
     private final Observation.Scope scope;
+    // Closed once: on detach (asynchronous task) or at the end of a synchronous run.
+    private boolean scopeClosed;
 
     ObservedRun(
         Observation observation, JobExecutionObservationContext context, Observation.Scope scope) {
@@ -109,11 +98,16 @@ public final class ObservationJobRunObserver implements JobRunObserver {
       if (error != null) {
         observation.error(error);
       }
-      if (inScope.get() == this) {
-        inScope.set(null);
+      detached();
+      observation.stop();
+    }
+
+    @Override
+    public void detached() {
+      if (!scopeClosed) {
+        scopeClosed = true;
         scope.close();
       }
-      observation.stop();
     }
   }
 }

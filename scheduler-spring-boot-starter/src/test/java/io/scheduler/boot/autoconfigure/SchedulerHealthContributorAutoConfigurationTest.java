@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scheduler.boot.actuate.SchedulerHealthIndicator;
 import io.scheduler.boot.actuate.UnreliableJobStore;
-import io.scheduler.store.JobStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -13,7 +12,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** {@link SchedulerHealthContributorAutoConfiguration}: conditions, user beans, store beans. */
+/** {@link SchedulerHealthContributorAutoConfiguration}: conditions, user beans, the stores. */
 class SchedulerHealthContributorAutoConfigurationTest {
 
   private final ApplicationContextRunner runner =
@@ -70,16 +69,20 @@ class SchedulerHealthContributorAutoConfigurationTest {
   }
 
   @Test
-  void jobStoreBeansAreChecked() {
+  void theSchedulersJobStoresAreChecked() {
     UnreliableJobStore store = new UnreliableJobStore();
-    store.down = true;
+    SchedulerCustomizer sharedStore = builder -> builder.jobStore("shared", store);
     runner
-        .withBean("redisJobStore", JobStore.class, () -> store)
+        .withBean(SchedulerCustomizer.class, () -> sharedStore)
         .run(
             context -> {
-              Health health = context.getBean(SchedulerHealthIndicator.class).health();
+              SchedulerHealthIndicator indicator = context.getBean(SchedulerHealthIndicator.class);
+              assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+              store.down = true;
+              Health health = indicator.health();
               assertThat(health.getStatus()).isEqualTo(Status.DOWN);
               assertThat(health.getDetails()).containsKey("stores");
+              assertThat(health.getDetails().get("stores").toString()).contains("shared");
             });
   }
 }
