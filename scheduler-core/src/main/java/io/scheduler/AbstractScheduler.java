@@ -955,7 +955,7 @@ public abstract class AbstractScheduler implements Scheduler {
 
   /** Re-runs a claim taken over from a scheduler whose lease expired. */
   private void runRecovered(String alias, SharedJobStore store, RunClaim claim, Instant now) {
-    Optional<Job> job = store.lookupJob(claim.jobId());
+    Optional<Job> job = store.claimedJob(claim);
     if (job.isEmpty() || !executors.containsKey(job.get().executor())) {
       log.warn(
           "Dropping the run of job '{}' taken over from a failed scheduler: {}",
@@ -1000,6 +1000,7 @@ public abstract class AbstractScheduler implements Scheduler {
 
   /** Ends a claimed run in its store; called when the run ends. */
   void completeClaim(HeldClaim held) {
+    held.completing = true;
     if (held.lost) {
       heldClaims.remove(held.claim.runId());
       return;
@@ -1056,7 +1057,8 @@ public abstract class AbstractScheduler implements Scheduler {
       }
       for (RunClaim lost : store.renewLeases(claims, now)) {
         HeldClaim held = byRunId.get(lost.runId());
-        if (held != null && heldClaims.containsKey(lost.runId())) {
+        // A claim completed while this renewal ran is gone from the store, but not lost.
+        if (held != null && !held.completing && heldClaims.containsKey(lost.runId())) {
           held.lost = true;
           leaseLost(held);
         }
@@ -1296,6 +1298,8 @@ public abstract class AbstractScheduler implements Scheduler {
     final RunClaim claim;
     // Set when a renewal found the claim taken over: its completion is no longer attempted.
     volatile boolean lost;
+    // Set when the run ended and its completion began.
+    volatile boolean completing;
 
     HeldClaim(String alias, SharedJobStore store, RunClaim claim) {
       this.alias = alias;

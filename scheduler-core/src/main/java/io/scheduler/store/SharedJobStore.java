@@ -6,6 +6,7 @@ import io.scheduler.job.Job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,6 +88,19 @@ public interface SharedJobStore extends JobStore {
    * @return the claims taken over, to be run again
    */
   List<RunClaim> recoverExpiredRuns(Instant now, int limit);
+
+  /**
+   * Returns the job that a claim taken over by {@link #recoverExpiredRuns} runs: the stored job or,
+   * when the release that claimed the run also removed the job (its last run, as for any one-shot
+   * job), the job as released, if the store kept it with the claim; without it the run would be
+   * lost with the scheduler that died. The default returns the stored job.
+   *
+   * @param claim a claim this store returned from {@link #recoverExpiredRuns}
+   * @return the job to run, or empty when there is none (the claim is then completed unrun)
+   */
+  default Optional<Job> claimedJob(RunClaim claim) {
+    return lookupJob(claim.jobId());
+  }
 
   /**
    * One acquired job to release.

@@ -81,7 +81,9 @@ public abstract class SharedJobStoreContractTest extends JobStoreContractTest {
 
   @AfterEach
   final void stopPeer() {
-    peer.shutdown();
+    if (peer != null) {
+      peer.shutdown();
+    }
   }
 
   private SharedJobStore shared() {

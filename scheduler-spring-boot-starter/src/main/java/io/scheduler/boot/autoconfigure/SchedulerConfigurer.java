@@ -1,0 +1,144 @@
+package io.scheduler.boot.autoconfigure;
+
+import io.scheduler.SchedulerBuilder;
+import io.scheduler.boot.autoconfigure.SchedulerProperties.ExecutorType;
+import io.scheduler.executor.JobExecutor;
+import io.scheduler.executor.JobExecutors;
+import io.scheduler.job.JobDefaults;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies {@code scheduler.*} properties to a {@link SchedulerBuilder}, rejecting bad values with
+ * an {@link InvalidSchedulerPropertyException} that names the key.
+ */
+final class SchedulerConfigurer {
+
+  private static final String POSITIVE_DURATION = "a positive duration such as 30s, 500ms or PT1M";
+
+  private final SchedulerProperties properties;
+  private final JobStoreFactory jobStores;
+
+  SchedulerConfigurer(SchedulerProperties properties, JobStoreFactory jobStores) {
+    this.properties = properties;
+    this.jobStores = jobStores;
+  }
+
+  void configure(SchedulerBuilder<?> builder) {
+    if (properties.getTimezone() != null) {
+      builder.timezone(properties.getTimezone());
+    }
+    builder.threadNamePrefix(
+        nonEmpty("scheduler.thread-name-prefix", properties.getThreadNamePrefix()));
+    builder.daemon(properties.isDaemon());
+    builder.shutdownTimeout(
+        positive("scheduler.shutdown.timeout", properties.getShutdown().getTimeout()));
+    nonNegative("scheduler.startup-delay", properties.getStartupDelay());
+    builder.jobDefaults(jobDefaults(properties.getJobDefaults()));
+    for (Map.Entry<String, SchedulerProperties.JobStore> store :
+        properties.getJobstores().entrySet()) {
+      builder.jobStore(store.getKey(), jobStores.create(store.getKey(), store.getValue()));
+    }
+    for (Map.Entry<String, SchedulerProperties.Executor> executor :
+        properties.getExecutors().entrySet()) {
+      builder.executor(executor.getKey(), executor(executor.getKey(), executor.getValue()));
+    }
+  }
+
+  static JobDefaults jobDefaults(SchedulerProperties.JobDefaults defaults) {
+    return JobDefaults.builder()
+        .coalesce(defaults.getCoalesce().policy())
+        .maxInstances(positive("scheduler.job-defaults.max-instances", defaults.getMaxInstances()))
+        .misfireGraceTime(
+            graceTime("scheduler.job-defaults.misfire-grace-time", defaults.getMisfireGraceTime()))
+        .build();
+  }
+
+  static JobExecutor executor(String alias, SchedulerProperties.Executor executor) {
+    String prefix = "scheduler.executors." + alias + ".";
+    Integer maxWorkers = executor.getMaxWorkers();
+    if (maxWorkers != null) {
+      positive(prefix + "max-workers", maxWorkers);
+    }
+    String threadNamePrefix = executor.getThreadNamePrefix();
+    if (threadNamePrefix != null) {
+      nonEmpty(prefix + "thread-name-prefix", threadNamePrefix);
+    }
+    ExecutorType type = executor.getType();
+    try {
+      return switch (type) {
+        case THREAD_POOL ->
+            JobExecutors.threadPool(
+                maxWorkers != null ? maxWorkers : JobExecutors.DEFAULT_MAX_WORKERS,
+                threadNamePrefix);
+        case VIRTUAL_THREADS ->
+            maxWorkers != null
+                ? JobExecutors.virtualThreads(maxWorkers, threadNamePrefix)
+                : JobExecutors.virtualThreads(threadNamePrefix);
+        case DIRECT -> {
+          if (maxWorkers != null) {
+            throw new InvalidSchedulerPropertyException(
+                prefix + "max-workers",
+                maxWorkers,
+                "unset for a direct executor",
+                prefix
+                    + "max-workers does not apply to a direct executor, but was '"
+                    + maxWorkers
+                    + "'",
+                null);
+          }
+          yield JobExecutors.direct();
+        }
+      };
+    } catch (IllegalStateException e) {
+      // virtual threads on Java 17 to 20
+      String value = type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      throw new InvalidSchedulerPropertyException(
+          prefix + "type",
+          value,
+          "thread-pool or direct on this Java version",
+          prefix + "type is '" + value + "', which this JVM cannot run: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** A job's grace time: negative means no limit (null), zero is rejected. */
+  static @Nullable Duration graceTime(String key, Duration value) {
+    if (value.isZero()) {
+      throw new InvalidSchedulerPropertyException(
+          key, value, "a positive duration such as 30s, or a negative one (-1) for no limit");
+    }
+    return value.isNegative() ? null : value;
+  }
+
+  static int positive(String key, int value) {
+    if (value <= 0) {
+      throw new InvalidSchedulerPropertyException(key, value, "a positive integer");
+    }
+    return value;
+  }
+
+  static Duration positive(String key, Duration value) {
+    if (value.isZero() || value.isNegative()) {
+      throw new InvalidSchedulerPropertyException(key, value, POSITIVE_DURATION);
+    }
+    return value;
+  }
+
+  static Duration nonNegative(String key, Duration value) {
+    if (value.isNegative()) {
+      throw new InvalidSchedulerPropertyException(
+          key, value, "zero or a positive duration such as 10s");
+    }
+    return value;
+  }
+
+  static String nonEmpty(String key, String value) {
+    if (value.isBlank()) {
+      throw new InvalidSchedulerPropertyException(key, value, "a non-blank text");
+    }
+    return value;
+  }
+}
