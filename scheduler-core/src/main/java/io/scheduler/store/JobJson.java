@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +41,10 @@ public final class JobJson {
   /** The version written in {@code "format"}; readers refuse versions they do not know. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  // Jackson 3 writes an object without properties as {} by default: refuse it instead, as its
+  // value would not survive the round trip (new Object(), streams, handles).
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 
   private JobJson() {}
 

@@ -1,8 +1,10 @@
 package io.scheduler.boot.discovery;
 
+import io.scheduler.job.MethodBinding;
 import io.scheduler.job.Task;
 import io.scheduler.job.TaskRef;
 import io.scheduler.job.TaskResolver;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import org.springframework.aop.framework.AopProxyUtils;
@@ -63,6 +65,12 @@ public final class BeanTaskResolver implements TaskResolver {
           "taskRef '" + ref + "': bean '" + ref.target() + "' cannot be created: " + e, e);
     }
     Class<?> type = AopProxyUtils.ultimateTargetClass(bean);
-    return MethodBinding.resolve(ref.value(), type, ref.method(), args, kwargs).task(bean);
+    List<Method> candidates = ScheduledJobMethods.named(type, ref.method());
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException(
+          "taskRef '" + ref + "': " + type.getName() + " has no method '" + ref.method() + "'");
+    }
+    MethodBinding binding = MethodBinding.resolve(ref, candidates, args, kwargs);
+    return binding.task(bean, ScheduledJobMethods.invocable(binding.method(), bean));
   }
 }

@@ -3,6 +3,7 @@ package io.scheduler.boot.discovery;
 import io.scheduler.Scheduler;
 import io.scheduler.boot.annotation.ScheduledJob;
 import io.scheduler.job.JobSpec;
+import io.scheduler.job.MethodBinding;
 import io.scheduler.job.TaskRef;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ public class ScheduledJobAnnotationBeanPostProcessor
           e);
     }
     List<String> others = new ArrayList<>();
-    for (Method candidate : MethodBinding.candidates(targetClass, method.getName())) {
+    for (Method candidate : ScheduledJobMethods.named(targetClass, method.getName())) {
       if (!candidate.equals(method) && fitsWithoutArgs(candidate)) {
         others.add(MethodBinding.describe(candidate));
       }
@@ -158,7 +159,7 @@ public class ScheduledJobAnnotationBeanPostProcessor
               + others
               + " also takes no arguments; rename one of the methods");
     }
-    binding.task(bean);
+    ScheduledJobMethods.invocable(binding.method(), bean);
   }
 
   private static boolean fitsWithoutArgs(Method method) {

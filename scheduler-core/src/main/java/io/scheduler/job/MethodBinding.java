@@ -1,28 +1,25 @@
-package io.scheduler.boot.discovery;
+package io.scheduler.job;
 
-import io.scheduler.job.Task;
-import io.scheduler.job.TaskContext;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.util.ReflectionUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A method with a job's args and kwargs bound to its parameters, by the core's rules for static
- * methods ({@code TaskResolver.staticMethods()}): {@link TaskContext} parameters receive the run's
- * context, the others take the args in order, then the kwargs by parameter name; values are
- * converted as JSON would be. (The core's binder is package-private, so this is a copy of its rules
- * for instance methods.)
+ * A method with a job's args and kwargs bound to its parameters: the binding rules every {@link
+ * TaskResolver} of this project shares. {@link TaskContext} parameters receive the run's context;
+ * the others take the args in order, then the kwargs by parameter name (compile with {@code
+ * -parameters}); values are converted to the parameter types as JSON would be ({@code 1} to {@code
+ * long}, a map to a record).
  */
-final class MethodBinding {
+public final class MethodBinding {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -36,19 +33,16 @@ final class MethodBinding {
     this.isContext = isContext;
   }
 
-  /** The methods named {@code name} that a task reference may mean, inherited ones included. */
-  static List<Method> candidates(Class<?> type, String name) {
-    return Arrays.asList(
-        ReflectionUtils.getUniqueDeclaredMethods(
-            type, m -> m.getName().equals(name) && !m.isBridge() && !m.isSynthetic()));
-  }
-
   /**
    * Binds args and kwargs to one method.
    *
-   * @throws IllegalArgumentException naming the parameter that does not fit
+   * @param method the method
+   * @param args the job's positional arguments
+   * @param kwargs the job's keyword arguments
+   * @return the binding
+   * @throws IllegalArgumentException naming the method and the parameter or value that does not fit
    */
-  static MethodBinding bind(Method method, List<Object> args, Map<String, Object> kwargs) {
+  public static MethodBinding bind(Method method, List<Object> args, Map<String, Object> kwargs) {
     Parameter[] parameters = method.getParameters();
     @Nullable Object[] values = new Object[parameters.length];
     boolean[] isContext = new boolean[parameters.length];
@@ -90,16 +84,21 @@ final class MethodBinding {
   }
 
   /**
-   * Resolves {@code ref} to the one method of {@code type} the args and kwargs fit.
+   * Picks the one method among a reference's candidates that the args and kwargs fit.
    *
-   * @throws IllegalArgumentException when none fits or several do
+   * @param ref the reference, for messages
+   * @param candidates the methods the reference may mean (its type's methods of that name)
+   * @param args the job's positional arguments
+   * @param kwargs the job's keyword arguments
+   * @return the binding of the one fitting method
+   * @throws IllegalArgumentException naming the reference when there are no candidates, none fits,
+   *     or several fit
    */
-  static MethodBinding resolve(
-      String ref, Class<?> type, String name, List<Object> args, Map<String, Object> kwargs) {
-    List<Method> candidates = candidates(type, name);
+  public static MethodBinding resolve(
+      TaskRef ref, List<Method> candidates, List<Object> args, Map<String, Object> kwargs) {
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException(
-          "taskRef '" + ref + "': " + type.getName() + " has no method '" + name + "'");
+          "taskRef '" + ref + "': " + ref.target() + " has no method '" + ref.method() + "'");
     }
     List<String> problems = new ArrayList<>();
     List<MethodBinding> fitting = new ArrayList<>();
@@ -132,24 +131,34 @@ final class MethodBinding {
             + String.join("; ", problems));
   }
 
-  Method method() {
+  /**
+   * Returns the bound method.
+   *
+   * @return the method
+   */
+  public Method method() {
     return method;
   }
 
   /**
-   * Returns a task that calls the method on {@code target}, through its proxy when it has one.
+   * Returns a task that calls the bound method.
    *
-   * @throws IllegalArgumentException when a proxy cannot call the method (private, or not on the
-   *     proxy's interfaces)
+   * @param target the object to call it on, or {@code null} for a static method
+   * @return the task; the method's exceptions pass through unwrapped
    */
-  Task task(Object target) {
-    Method invocable;
-    try {
-      invocable = AopUtils.selectInvocableMethod(method, target.getClass());
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(describe(method) + " cannot be called: " + e.getMessage());
-    }
-    ReflectionUtils.makeAccessible(invocable);
+  public Task task(@Nullable Object target) {
+    return task(target, method);
+  }
+
+  /**
+   * Returns a task that calls, with the bound values, a method of the same signature that can be
+   * invoked on {@code target} (the bound method as seen through a proxy, say).
+   *
+   * @param target the object to call it on, or {@code null} for a static method
+   * @param invocable the method to invoke, accessible
+   * @return the task; the method's exceptions pass through unwrapped
+   */
+  public Task task(@Nullable Object target, Method invocable) {
     return context -> {
       Object[] call = Arrays.copyOf(values, values.length);
       for (int i = 0; i < call.length; i++) {
@@ -170,6 +179,23 @@ final class MethodBinding {
         throw e;
       }
     };
+  }
+
+  /**
+   * Describes a method for messages: {@code com.example.Type::name(int, String)} for static
+   * methods, {@code com.example.Type#name(TaskContext)} for instance methods.
+   *
+   * @param method the method
+   * @return the description
+   */
+  public static String describe(Method method) {
+    return method.getDeclaringClass().getName()
+        + (Modifier.isStatic(method.getModifiers()) ? "::" : "#")
+        + method.getName()
+        + Arrays.toString(method.getParameterTypes())
+            .replace('[', '(')
+            .replace(']', ')')
+            .replace("class ", "");
   }
 
   private static @Nullable Object convert(@Nullable Object value, Parameter parameter, Method m) {
@@ -194,15 +220,5 @@ final class MethodBinding {
               + ")",
           e);
     }
-  }
-
-  static String describe(Method method) {
-    return method.getDeclaringClass().getName()
-        + "#"
-        + method.getName()
-        + Arrays.toString(method.getParameterTypes())
-            .replace('[', '(')
-            .replace(']', ')')
-            .replace("class ", "");
   }
 }
