@@ -444,6 +444,12 @@ public abstract class AbstractScheduler implements Scheduler {
             job.job.id(),
             job.job.jobStore(),
             startStores.keySet());
+        requireState(
+            startExecutors.containsKey(job.job.executor()),
+            "job '%s' names executor '%s', which is not configured (configured: %s)",
+            job.job.id(),
+            job.job.executor(),
+            startExecutors.keySet());
       }
       startExecutors.forEach((alias, executor) -> executor.start(alias));
       startStores.forEach((alias, store) -> store.start(storeContext(alias)));

@@ -117,4 +117,14 @@ class AddJobsTest {
     assertThat(scheduler.getJob("a").orElseThrow().name()).isEqualTo("renamed");
     assertThat(scheduler.getJobs()).hasSize(2);
   }
+
+  @Test
+  void startRefusesAPendingJobThatNamesAnUnknownExecutor() {
+    scheduler.addJob(
+        JobSpec.builder().id("x").task(runs::incrementAndGet).executor("nope").build());
+
+    assertThatThrownBy(() -> scheduler.start())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("job 'x' names executor 'nope', which is not configured");
+  }
 }

@@ -1,24 +1,21 @@
 package io.scheduler.boot.autoconfigure;
 
 import io.scheduler.boot.autoconfigure.SchedulerProperties.JobStoreType;
-import io.scheduler.boot.autoconfigure.SchedulerProperties.SchemaInitialization;
+import io.scheduler.boot.redis.RedisJobStore;
 import io.scheduler.store.JobStore;
 import io.scheduler.store.JobStores;
+import io.scheduler.store.jdbc.InitializeSchema;
+import io.scheduler.store.jdbc.JdbcJobStore;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
- * Builds the job stores of {@code scheduler.jobstores.<alias>}: one small method per store type.
- * The {@code jdbc} and {@code redis} methods are where the persistent stores get wired in.
+ * Builds the job stores of {@code scheduler.jobstores.<alias>}: one small method per store type;
+ * the persistent ones use the application's {@code DataSource} or {@code RedisConnectionFactory}.
  */
 final class JobStoreFactory {
-
-  /** The table prefix of a JDBC store that sets none. */
-  static final String DEFAULT_TABLE_PREFIX = "scheduler_";
-
-  /** The key prefix of a Redis store that sets none. */
-  static final String DEFAULT_KEY_PREFIX = "scheduler:";
 
   private final SchedulerProperties properties;
 
@@ -42,12 +39,18 @@ final class JobStoreFactory {
       case JDBC ->
           jdbc(
               alias,
-              store.getTablePrefix() != null ? store.getTablePrefix() : DEFAULT_TABLE_PREFIX,
+              store.getTablePrefix() != null
+                  ? store.getTablePrefix()
+                  : JdbcJobStore.DEFAULT_TABLE_PREFIX,
               store.getInitializeSchema() != null
                   ? store.getInitializeSchema()
                   : properties.getJdbc().getInitializeSchema());
       case REDIS ->
-          redis(alias, store.getKeyPrefix() != null ? store.getKeyPrefix() : DEFAULT_KEY_PREFIX);
+          redis(
+              alias,
+              store.getKeyPrefix() != null
+                  ? store.getKeyPrefix()
+                  : RedisJobStore.DEFAULT_KEY_PREFIX);
     };
   }
 
@@ -56,36 +59,63 @@ final class JobStoreFactory {
   }
 
   /**
-   * Builds a JDBC store on the application's {@code DataSource}. Not wired yet: the store is being
-   * written ({@code JdbcJobStore.builder(dataSource).tablePrefix(prefix)...build()}); until then
-   * startup fails naming the key.
+   * Builds a JDBC store on the application's {@code DataSource} (the one bean of that type, or the
+   * primary one).
    */
-  JobStore jdbc(String alias, String tablePrefix, SchemaInitialization initializeSchema) {
-    throw notAvailable(alias, JobStoreType.JDBC);
+  JobStore jdbc(String alias, String tablePrefix, InitializeSchema initializeSchema) {
+    return JdbcJobStore.builder(
+            requiredBean(
+                alias, "jdbc", "javax.sql.DataSource", "a DataSource (spring-boot-starter-jdbc)"))
+        .tablePrefix(tablePrefix)
+        .initializeSchema(initializeSchema)
+        .build();
   }
 
-  /**
-   * Builds a Redis store on the application's Redis connection. Not wired yet: the store is being
-   * written ({@code io.scheduler.boot.redis.RedisJobStore}); until then startup fails naming the
-   * key.
-   */
+  /** Builds a Redis store on the application's {@code RedisConnectionFactory}. */
   JobStore redis(String alias, String keyPrefix) {
-    throw notAvailable(alias, JobStoreType.REDIS);
+    return RedisJobStore.builder(
+            requiredBean(
+                alias,
+                "redis",
+                "org.springframework.data.redis.connection.RedisConnectionFactory",
+                "a RedisConnectionFactory (spring-boot-starter-data-redis)"))
+        .keyPrefix(keyPrefix)
+        .build();
   }
 
-  private static InvalidSchedulerPropertyException notAvailable(String alias, JobStoreType type) {
+  /** The application's bean of a class the store type needs, or a failure naming the key. */
+  @SuppressWarnings("unchecked")
+  private <T> T requiredBean(String alias, String storeType, String className, String what) {
     String key = "scheduler.jobstores." + alias + ".type";
-    String value = type.name().toLowerCase(Locale.ROOT);
+    Class<T> type;
+    try {
+      type = (Class<T>) Class.forName(className, false, JobStoreFactory.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw missing(key, storeType, what, className + " is not on the classpath");
+    }
+    try {
+      T bean = beanFactory.getBeanProvider(type).getIfUnique();
+      if (bean == null) {
+        throw missing(
+            key,
+            storeType,
+            what,
+            "the application has no single " + type.getSimpleName() + " bean");
+      }
+      return bean;
+    } catch (BeansException e) {
+      throw missing(
+          key, storeType, what, "its " + type.getSimpleName() + " cannot be created: " + e);
+    }
+  }
+
+  private static InvalidSchedulerPropertyException missing(
+      String key, String storeType, String what, String why) {
     return new InvalidSchedulerPropertyException(
         key,
-        value,
-        "memory (the only store type this version of the starter can build)",
-        key
-            + " is '"
-            + value
-            + "', but this version of scheduler-spring-boot-starter cannot build "
-            + value
-            + " job stores yet",
+        storeType,
+        "a store type whose connection the application provides; '" + storeType + "' needs " + what,
+        key + " is '" + storeType + "', but " + why,
         null);
   }
 

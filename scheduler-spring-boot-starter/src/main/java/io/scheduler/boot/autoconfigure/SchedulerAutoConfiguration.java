@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -170,10 +171,12 @@ public final class SchedulerAutoConfiguration {
      * @param events the event bridge
      * @param customizers the customizers
      * @param beanFactory where persistent stores find their connections
-     * @return the scheduler, not started
+     * @return the scheduler, not started; created after the database is initialized (Flyway,
+     *     Liquibase, {@code spring.sql.init}), so a JDBC store finds its migrated tables
      */
     @Bean
     @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
     Scheduler scheduler(
         SchedulerProperties properties,
         TaskResolver taskResolver,

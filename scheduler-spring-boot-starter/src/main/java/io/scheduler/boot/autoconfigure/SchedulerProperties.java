@@ -4,6 +4,7 @@ import io.scheduler.SchedulerBuilder;
 import io.scheduler.executor.JobExecutors;
 import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.JobSpec;
+import io.scheduler.store.jdbc.InitializeSchema;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -272,16 +273,6 @@ public class SchedulerProperties {
     DIRECT
   }
 
-  /** When a JDBC store creates its tables. */
-  public enum SchemaInitialization {
-    /** Always create missing tables. */
-    ALWAYS,
-    /** Create missing tables only in an embedded database (H2, HSQLDB, Derby). */
-    EMBEDDED,
-    /** Never create tables. */
-    NEVER
-  }
-
   /**
    * What to do with several overdue runs of one job: APScheduler's boolean {@code coalesce} or a
    * {@link CoalescePolicy} name.
@@ -341,7 +332,7 @@ public class SchedulerProperties {
     private @Nullable String tablePrefix;
 
     /** When a 'jdbc' store creates its tables. Defaults to 'scheduler.jdbc.initialize-schema'. */
-    private @Nullable SchemaInitialization initializeSchema;
+    private @Nullable InitializeSchema initializeSchema;
 
     /** Prefix of the keys of a 'redis' store. Defaults to 'scheduler:'. */
     private @Nullable String keyPrefix;
@@ -388,7 +379,7 @@ public class SchedulerProperties {
      *
      * @return the mode
      */
-    public @Nullable SchemaInitialization getInitializeSchema() {
+    public @Nullable InitializeSchema getInitializeSchema() {
       return initializeSchema;
     }
 
@@ -397,7 +388,7 @@ public class SchedulerProperties {
      *
      * @param initializeSchema the mode
      */
-    public void setInitializeSchema(@Nullable SchemaInitialization initializeSchema) {
+    public void setInitializeSchema(@Nullable InitializeSchema initializeSchema) {
       this.initializeSchema = initializeSchema;
     }
 
@@ -913,14 +904,14 @@ public class SchedulerProperties {
   public static class Jdbc {
 
     /** When 'jdbc' stores that do not set their own mode create their tables. */
-    private SchemaInitialization initializeSchema = SchemaInitialization.EMBEDDED;
+    private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
 
     /**
      * Returns when JDBC stores create their tables.
      *
      * @return the mode
      */
-    public SchemaInitialization getInitializeSchema() {
+    public InitializeSchema getInitializeSchema() {
       return initializeSchema;
     }
 
@@ -929,7 +920,7 @@ public class SchedulerProperties {
      *
      * @param initializeSchema the mode
      */
-    public void setInitializeSchema(SchemaInitialization initializeSchema) {
+    public void setInitializeSchema(InitializeSchema initializeSchema) {
       this.initializeSchema = initializeSchema;
     }
   }

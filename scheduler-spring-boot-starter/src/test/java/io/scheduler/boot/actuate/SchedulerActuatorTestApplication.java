@@ -2,10 +2,8 @@ package io.scheduler.boot.actuate;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Import;
 
-/** The application of the HTTP tests: auto-configuration only, plus the test scheduler. */
+/** The application of the HTTP tests: the starter's auto-configuration and nothing else. */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import(BackgroundSchedulerTestConfiguration.class) // delete once SchedulerAutoConfiguration exists
 class SchedulerActuatorTestApplication {}

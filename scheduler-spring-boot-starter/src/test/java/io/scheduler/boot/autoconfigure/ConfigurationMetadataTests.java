@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scheduler.SchedulerBuilder;
 import io.scheduler.job.JobDefaults;
+import io.scheduler.store.jdbc.JdbcJobStore;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.DurationStyle;
@@ -56,7 +58,8 @@ class ConfigurationMetadataTests {
                     text(properties, "scheduler.job-defaults.coalesce").toUpperCase())
                 .policy())
         .isEqualTo(JobDefaults.DEFAULT_COALESCE);
-    assertThat(text(properties, "scheduler.jdbc.initialize-schema")).isEqualTo("embedded");
+    assertThat(text(properties, "scheduler.jdbc.initialize-schema"))
+        .isEqualTo(JdbcJobStore.DEFAULT_INITIALIZE_SCHEMA.name().toLowerCase(Locale.ROOT));
     assertThat(properties.get("scheduler.enabled").path("defaultValue").asBoolean()).isTrue();
     assertThat(properties.get("scheduler.shutdown.wait").path("defaultValue").asBoolean()).isTrue();
   }

@@ -20,6 +20,7 @@ import io.scheduler.job.Job;
 import io.scheduler.job.JobDefaults;
 import io.scheduler.job.JobSpec;
 import io.scheduler.job.TaskResolver;
+import io.scheduler.store.jdbc.InitializeSchema;
 import io.scheduler.testing.ManualScheduler;
 import io.scheduler.testing.MutableClock;
 import io.scheduler.testing.RecordingListener;
@@ -221,7 +222,7 @@ class SchedulerAutoConfigurationTests {
           assertThat(properties.getJobDefaults().getMisfireGraceTime())
               .isEqualTo(JobDefaults.DEFAULT_MISFIRE_GRACE_TIME);
           assertThat(properties.getJdbc().getInitializeSchema())
-              .isEqualTo(SchedulerProperties.SchemaInitialization.EMBEDDED);
+              .isEqualTo(InitializeSchema.EMBEDDED);
           assertThat(properties.getJobstores()).isEmpty();
           assertThat(properties.getExecutors()).isEmpty();
           assertThat(properties.getJobs()).isEmpty();
@@ -250,12 +251,11 @@ class SchedulerAutoConfigurationTests {
               assertThat(properties.getShutdown().isWait()).isFalse();
               assertThat(properties.getShutdown().getTimeout()).isEqualTo(Duration.ofMinutes(2));
               assertThat(properties.getJdbc().getInitializeSchema())
-                  .isEqualTo(SchedulerProperties.SchemaInitialization.ALWAYS);
+                  .isEqualTo(InitializeSchema.ALWAYS);
               SchedulerProperties.JobStore db = properties.getJobstores().get("db");
               assertThat(db.getType()).isEqualTo(SchedulerProperties.JobStoreType.JDBC);
               assertThat(db.getTablePrefix()).isEqualTo("jobs_");
-              assertThat(db.getInitializeSchema())
-                  .isEqualTo(SchedulerProperties.SchemaInitialization.NEVER);
+              assertThat(db.getInitializeSchema()).isEqualTo(InitializeSchema.NEVER);
               assertThat(properties.getJobstores().get("cache").getKeyPrefix()).isEqualTo("app:");
               SchedulerProperties.Executor io = properties.getExecutors().get("io");
               assertThat(io.getType()).isEqualTo(SchedulerProperties.ExecutorType.VIRTUAL_THREADS);

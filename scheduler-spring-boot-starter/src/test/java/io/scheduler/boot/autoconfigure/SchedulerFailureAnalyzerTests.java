@@ -119,13 +119,13 @@ class SchedulerFailureAnalyzerTests {
   }
 
   @Test
-  void persistentStoresAreNotWiredYet() {
+  void aPersistentStoreWithoutItsConnection() {
     FailureAnalysis jdbc = analyze("scheduler.jobstores.default.type=jdbc");
     assertThat(jdbc.getDescription())
         .contains(
             "Property: scheduler.jobstores.default.type",
             "Value: \"jdbc\"",
-            "cannot build jdbc job stores yet");
+            "no single DataSource bean");
     FailureAnalysis redis = analyze("scheduler.jobstores.shared.type=redis");
     assertThat(redis.getDescription()).contains("scheduler.jobstores.shared.type");
   }
