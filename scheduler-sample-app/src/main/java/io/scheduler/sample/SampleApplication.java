@@ -1,14 +1,17 @@
 package io.scheduler.sample;
 
-import io.scheduler.BackgroundScheduler;
-import io.scheduler.Scheduler;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** A runnable Spring Boot application that schedules jobs on the scheduler's triggers. */
+/**
+ * A runnable Spring Boot application on the scheduler's starter: jobs from {@code @ScheduledJob},
+ * from {@code scheduler.jobs} and added at runtime, kept in an embedded H2 database through the
+ * JDBC job store, visible at {@code /actuator/scheduler}, {@code /actuator/health} and {@code
+ * /actuator/metrics}.
+ */
 @SpringBootApplication
 @EnableConfigurationProperties(SampleTriggersProperties.class)
 public class SampleApplication {
@@ -23,25 +26,12 @@ public class SampleApplication {
   }
 
   /**
-   * The clock every time read goes through.
+   * The clock every time read goes through; the starter's scheduler uses it too.
    *
    * @return the system clock in UTC
    */
   @Bean
   Clock clock() {
     return Clock.systemUTC();
-  }
-
-  /**
-   * The scheduler (until the starter arrives, built by hand): a memory store and the default pool
-   * of 10 workers, in the sample's zone. Spring shuts it down with the context.
-   *
-   * @param clock the clock
-   * @param properties the sample's settings
-   * @return the scheduler, not yet started
-   */
-  @Bean(destroyMethod = "shutdown")
-  Scheduler scheduler(Clock clock, SampleTriggersProperties properties) {
-    return BackgroundScheduler.builder().clock(clock).timezone(properties.zone()).build();
   }
 }

@@ -1,19 +1,22 @@
 package io.scheduler.sample;
 
 import io.scheduler.Scheduler;
-import io.scheduler.event.EventType;
+import io.scheduler.boot.annotation.ScheduledJob;
+import io.scheduler.event.JobFailed;
+import io.scheduler.event.JobMissed;
 import io.scheduler.job.JobSpec;
 import io.scheduler.job.TaskContext;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Schedules a job for every configured trigger, plus a heartbeat every 10 seconds, and starts the
- * scheduler. Each run logs its scheduled time; missed runs and errors are logged by a listener.
+ * The sample's jobs: a heartbeat every 10 seconds by annotation, {@link #cleanUp} declared in
+ * {@code application.yml}, and one job per configured trigger added at runtime. Each run logs its
+ * scheduled time; missed runs and errors arrive as Spring application events.
  */
 @Component
 public class SampleJobs implements ApplicationRunner {
@@ -27,7 +30,7 @@ public class SampleJobs implements ApplicationRunner {
   /**
    * Creates the sample's jobs.
    *
-   * @param scheduler the scheduler to add them to
+   * @param scheduler the starter's scheduler
    * @param preview builds triggers from their configuration
    * @param properties the configured triggers
    */
@@ -38,16 +41,36 @@ public class SampleJobs implements ApplicationRunner {
     this.properties = properties;
   }
 
+  /**
+   * Logs a heartbeat every 10 seconds.
+   *
+   * @param context the run
+   */
+  @ScheduledJob(id = "heartbeat", interval = "10s")
+  public void heartbeat(TaskContext context) {
+    logRun(context);
+  }
+
+  /**
+   * The nightly clean-up declared under {@code scheduler.jobs.nightly-cleanup}.
+   *
+   * @param context the run
+   */
+  public void cleanUp(TaskContext context) {
+    logRun(context);
+  }
+
+  /**
+   * Logs a run of a job added for a configured trigger.
+   *
+   * @param context the run
+   */
+  public void logRun(TaskContext context) {
+    log.info("job {} runs for {}", context.jobId(), context.scheduledRunTime());
+  }
+
   @Override
   public void run(ApplicationArguments args) {
-    scheduler.addListener(
-        event -> log.warn("{}", event), EventType.JOB_MISSED, EventType.JOB_ERROR);
-    scheduler.addJob(
-        JobSpec.builder()
-            .id("heartbeat")
-            .trigger("interval", Map.of("seconds", 10))
-            .task(SampleJobs::logRun)
-            .build());
     properties
         .triggers()
         .forEach(
@@ -56,43 +79,31 @@ public class SampleJobs implements ApplicationRunner {
                     JobSpec.builder()
                         .id(name)
                         .trigger(preview.build(definition))
-                        .task(SampleJobs::logRun)
+                        .task("bean:sampleJobs#logRun")
+                        .replaceExisting(true)
                         .build()));
-    scheduler.start();
-    scheduler.printJobs(new LogAppendable());
+    StringBuilder listing = new StringBuilder();
+    scheduler.printJobs(listing);
+    log.info("Scheduled jobs:\n{}", listing);
   }
 
-  private static Object logRun(TaskContext context) {
-    log.info("job {} runs for {}", context.jobId(), context.scheduledRunTime());
-    return null;
+  /**
+   * Logs a run that was later than its misfire grace time.
+   *
+   * @param missed the event
+   */
+  @EventListener
+  public void onMissed(JobMissed missed) {
+    log.warn("job {} missed its run at {}", missed.jobId(), missed.scheduledRunTime());
   }
 
-  /** Sends the scheduler's job listing to the log, line by line. */
-  private static final class LogAppendable implements Appendable {
-    private final StringBuilder line = new StringBuilder();
-
-    @Override
-    public Appendable append(CharSequence text) {
-      for (int i = 0; i < text.length(); i++) {
-        append(text.charAt(i));
-      }
-      return this;
-    }
-
-    @Override
-    public Appendable append(CharSequence text, int start, int end) {
-      return append(text.subSequence(start, end));
-    }
-
-    @Override
-    public Appendable append(char c) {
-      if (c == '\n') {
-        log.info("{}", line);
-        line.setLength(0);
-      } else {
-        line.append(c);
-      }
-      return this;
-    }
+  /**
+   * Logs a run that failed.
+   *
+   * @param failed the event
+   */
+  @EventListener
+  public void onFailed(JobFailed failed) {
+    log.warn("job {} failed: {}", failed.jobId(), failed.exception().toString());
   }
 }

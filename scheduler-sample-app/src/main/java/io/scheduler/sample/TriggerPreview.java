@@ -1,8 +1,8 @@
 package io.scheduler.sample;
 
+import io.scheduler.Scheduler;
 import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.TriggerJson;
-import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,22 +21,22 @@ public class TriggerPreview implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(TriggerPreview.class);
 
   private final SampleTriggersProperties properties;
-  private final Clock clock;
+  private final Scheduler scheduler;
 
   /**
    * Creates the preview.
    *
    * @param properties which triggers to preview
-   * @param clock the source of "now"
+   * @param scheduler whose clock and time zone apply
    */
-  public TriggerPreview(SampleTriggersProperties properties, Clock clock) {
+  public TriggerPreview(SampleTriggersProperties properties, Scheduler scheduler) {
     this.properties = properties;
-    this.clock = clock;
+    this.scheduler = scheduler;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    ZonedDateTime now = ZonedDateTime.now(clock.withZone(properties.zone()));
+    ZonedDateTime now = ZonedDateTime.now(scheduler.clock().withZone(scheduler.timezone()));
     properties
         .triggers()
         .forEach(
@@ -54,7 +54,7 @@ public class TriggerPreview implements ApplicationRunner {
 
   Trigger build(Map<String, String> definition) {
     Map<String, Object> form = new LinkedHashMap<>(definition);
-    return TriggerJson.fromMap(form, properties.zone());
+    return TriggerJson.fromMap(form, scheduler.timezone());
   }
 
   List<ZonedDateTime> upcoming(Trigger trigger, ZonedDateTime now) {

@@ -5,33 +5,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scheduler.Scheduler;
 import io.scheduler.SchedulerState;
 import io.scheduler.job.Job;
+import io.scheduler.store.jdbc.JdbcJobStore;
 import io.scheduler.trigger.Trigger;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
 
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
 
   @Autowired TriggerPreview preview;
   @Autowired SampleTriggersProperties properties;
   @Autowired Scheduler scheduler;
+  @Autowired DataSource dataSource;
+  @LocalServerPort int port;
 
   @Test
-  void schedulesAJobPerConfiguredTriggerPlusTheHeartbeat() {
+  void runsTheAnnotatedDeclaredAndConfiguredJobsFromTheJdbcStore() throws Exception {
     assertThat(scheduler.state()).isEqualTo(SchedulerState.RUNNING);
+    assertThat(scheduler.jobStores().get("default")).isInstanceOf(JdbcJobStore.class);
     assertThat(scheduler.getJobs())
         .extracting(Job::id)
         .containsExactlyInAnyOrder(
             "heartbeat",
+            "nightly-cleanup",
             "weekday-report",
             "month-end-close",
             "spring-forward-0230",
             "every-90-seconds",
             "monthly-on-the-31st");
-    assertThat(scheduler.getJob("heartbeat").orElseThrow().nextRunTime()).isPresent();
+    List<String> stored = new ArrayList<>();
+    try (var connection = dataSource.getConnection();
+        var rows = connection.createStatement().executeQuery("select id from sample_jobs")) {
+      while (rows.next()) {
+        stored.add(rows.getString(1));
+      }
+    }
+    assertThat(stored).hasSize(7).contains("heartbeat", "nightly-cleanup");
+  }
+
+  @Test
+  void showsTheJobsInTheActuatorEndpoint() {
+    String body =
+        RestClient.create("http://localhost:" + port)
+            .get()
+            .uri("/actuator/scheduler")
+            .retrieve()
+            .body(String.class);
+
+    assertThat(body).contains("\"heartbeat\"", "\"nightly-cleanup\"", "interval[0:00:10]");
   }
 
   @Test
