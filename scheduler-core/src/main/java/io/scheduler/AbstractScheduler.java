@@ -839,13 +839,7 @@ public abstract class AbstractScheduler implements Scheduler {
   private void submit(
       String alias, Job job, JobExecutor executor, List<Instant> runTimes, Instant now) {
     if (!instances.tryAcquire(job.id(), job.maxInstances())) {
-      log.warn(
-          "Execution of job \"{}\" skipped: maximum number of running instances reached ({})",
-          job,
-          job.maxInstances());
-      events.publish(
-          EventType.JOB_MAX_INSTANCES,
-          () -> new MaxInstancesReached(job.id(), alias, runTimes, now));
+      maxInstancesReached(alias, job, runTimes, now);
       return;
     }
     events.publish(EventType.JOB_SUBMITTED, () -> new JobSubmitted(job.id(), alias, runTimes, now));
@@ -855,6 +849,15 @@ public abstract class AbstractScheduler implements Scheduler {
       instances.release(job.id());
       log.error("Executor \"{}\" rejected job \"{}\"", job.executor(), job, e);
     }
+  }
+
+  private void maxInstancesReached(String alias, Job job, List<Instant> runTimes, Instant now) {
+    log.warn(
+        "Execution of job \"{}\" skipped: maximum number of running instances reached ({})",
+        job,
+        job.maxInstances());
+    events.publish(
+        EventType.JOB_MAX_INSTANCES, () -> new MaxInstancesReached(job.id(), alias, runTimes, now));
   }
 
   // ---------------------------------------------------------------- shared stores
@@ -923,15 +926,8 @@ public abstract class AbstractScheduler implements Scheduler {
         }
         case UPDATED, SUPERSEDED -> {}
       }
-      List<Instant> runTimes = releases.get(i).runTimes();
       if (result.maxInstancesReached()) {
-        log.warn(
-            "Execution of job \"{}\" skipped: maximum number of running instances reached ({})",
-            job,
-            job.maxInstances());
-        events.publish(
-            EventType.JOB_MAX_INSTANCES,
-            () -> new MaxInstancesReached(job.id(), alias, runTimes, now));
+        maxInstancesReached(alias, job, releases.get(i).runTimes(), now);
       }
       RunClaim claim = result.claim();
       if (claim != null) {
