@@ -1,5 +1,7 @@
 package io.scheduler.benchmarks.engine;
 
+import io.scheduler.benchmarks.harness.Measurement;
+import io.scheduler.benchmarks.harness.Metric;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

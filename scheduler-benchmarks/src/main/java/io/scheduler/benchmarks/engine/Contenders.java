@@ -1,11 +1,12 @@
 package io.scheduler.benchmarks.engine;
 
+import io.scheduler.benchmarks.harness.ContenderInfo;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The registry of contenders, by the name used on the command line; in table order. */
-enum Contenders {
+enum Contenders implements ContenderInfo {
   JDK("jdk", JdkContender::new),
   SPRING("spring", SpringContender::new),
   QUARTZ("quartz", QuartzContender::new),
@@ -24,7 +25,8 @@ enum Contenders {
   }
 
   /** The name on the command line and in the tables. */
-  String id() {
+  @Override
+  public String id() {
     return id;
   }
 

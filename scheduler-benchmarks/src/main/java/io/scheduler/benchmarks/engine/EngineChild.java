@@ -2,8 +2,8 @@ package io.scheduler.benchmarks.engine;
 
 /**
  * The child JVM's entry point: runs one workload against one contender and prints the {@link
- * Measurement} line. Started by {@link EngineBenchmarks}; arguments are the workload ({@code W1})
- * and the contender ({@code jdk}).
+ * io.scheduler.benchmarks.harness.Measurement} line. Started by {@link EngineBenchmarks}; arguments
+ * are the workload ({@code W1}) and the contender ({@code jdk}).
  */
 public final class EngineChild {
 

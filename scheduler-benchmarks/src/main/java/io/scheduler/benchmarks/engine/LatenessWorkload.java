@@ -1,5 +1,8 @@
 package io.scheduler.benchmarks.engine;
 
+import io.scheduler.benchmarks.harness.Measurement;
+import io.scheduler.benchmarks.harness.Metric;
+import io.scheduler.benchmarks.harness.Percentiles;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -67,16 +70,10 @@ final class LatenessWorkload {
 
     Arrays.sort(lateness);
     return new Measurement()
-        .put(P50, percentileMillis(lateness, 50))
-        .put(P99, percentileMillis(lateness, 99))
+        .put(P50, Percentiles.nearestRankMillis(lateness, 50))
+        .put(P99, Percentiles.nearestRankMillis(lateness, 99))
         .put(MAX, lateness[JOBS - 1] / 1e3)
         .put(MIN, lateness[0] / 1e3);
-  }
-
-  /** The nearest-rank percentile of ascending microseconds, in milliseconds. */
-  private static double percentileMillis(long[] sortedMicros, int percentile) {
-    int rank = (int) Math.ceil(percentile / 100.0 * sortedMicros.length);
-    return sortedMicros[Math.max(rank, 1) - 1] / 1e3;
   }
 
   private static long micros(Instant instant) {

@@ -1,5 +1,7 @@
 package io.scheduler.benchmarks.engine;
 
+import io.scheduler.benchmarks.harness.Measurement;
+import io.scheduler.benchmarks.harness.Metric;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;

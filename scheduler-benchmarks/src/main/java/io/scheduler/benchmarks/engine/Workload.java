@@ -1,10 +1,13 @@
 package io.scheduler.benchmarks.engine;
 
+import io.scheduler.benchmarks.harness.Measurement;
+import io.scheduler.benchmarks.harness.Metric;
+import io.scheduler.benchmarks.harness.WorkloadInfo;
 import java.time.Duration;
 import java.util.List;
 
 /** The workloads, by the name used on the command line; each runs in its own child JVM. */
-enum Workload {
+enum Workload implements WorkloadInfo {
   W1(
       "burst: 200,000 one-shot no-op jobs due now",
       Duration.ofMinutes(5),
@@ -40,7 +43,8 @@ enum Workload {
   }
 
   /** A one-line description for the tables. */
-  String title() {
+  @Override
+  public String title() {
     return title;
   }
 
@@ -50,7 +54,8 @@ enum Workload {
   }
 
   /** What the workload reports, in table order. */
-  List<Metric> metrics() {
+  @Override
+  public List<Metric> metrics() {
     return metrics;
   }
 

@@ -1,4 +1,4 @@
-package io.scheduler.benchmarks.engine;
+package io.scheduler.benchmarks.harness;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,33 +9,56 @@ import org.jspecify.annotations.Nullable;
  * The numbers of one child run, and their encoding as the child's single result line: {@value
  * #PREFIX} followed by {@code key=value} pairs.
  */
-final class Measurement {
+public final class Measurement {
 
   /** What the result line starts with. */
-  static final String PREFIX = "ENGINE-RESULT";
+  public static final String PREFIX = "BENCHMARK-RESULT";
 
   private final Map<String, Double> values = new LinkedHashMap<>();
 
-  /** Records {@code value} for {@code metric}. */
-  Measurement put(Metric metric, double value) {
+  /** Creates an empty measurement. */
+  public Measurement() {}
+
+  /**
+   * Records a value.
+   *
+   * @param metric what the value measures
+   * @param value the value
+   * @return this measurement
+   */
+  public Measurement put(Metric metric, double value) {
     values.put(metric.key(), value);
     return this;
   }
 
-  /** The value of {@code metric}, or null when the child did not report it. */
-  @Nullable Double get(Metric metric) {
+  /**
+   * Returns a value.
+   *
+   * @param metric what the value measures
+   * @return the value of {@code metric}, or null when the child did not report it
+   */
+  public @Nullable Double get(Metric metric) {
     return values.get(metric.key());
   }
 
-  /** The result line. */
-  String toLine() {
+  /**
+   * Returns the result line.
+   *
+   * @return {@value #PREFIX} and the values
+   */
+  public String toLine() {
     StringBuilder line = new StringBuilder(PREFIX);
     values.forEach((key, value) -> line.append(' ').append(key).append('=').append(value));
     return line.toString();
   }
 
-  /** The measurement of a result line, or empty when {@code line} is not one. */
-  static Optional<Measurement> parse(String line) {
+  /**
+   * Parses a result line.
+   *
+   * @param line a line of a child's output
+   * @return the measurement of the line, or empty when it is not a result line
+   */
+  public static Optional<Measurement> parse(String line) {
     String[] fields = line.trim().split(" ");
     if (!fields[0].equals(PREFIX)) {
       return Optional.empty();

@@ -1,0 +1,60 @@
+package io.scheduler.benchmarks.persistent;
+
+import io.scheduler.benchmarks.harness.Measurement;
+import io.scheduler.benchmarks.harness.Metric;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * P1, single-node schedule-and-run: one running node adds 20,000 one-shot jobs due now, in batches
+ * of {@value Jobs#BATCH} through the library's batch API (each batch due at the instant it is
+ * built), and runs them. The JVM is cold, as a freshly deployed node's would be.
+ *
+ * <p>jobs/s is the jobs that ran over the time from the first add to the first run of the last one;
+ * add jobs/s is the jobs over the adding alone (the workers already run jobs meanwhile).
+ *
+ * <p>The job count is scaled by {@link Jobs#SCALE_PROPERTY} in a smoke run.
+ */
+final class BurstWorkload {
+
+  static final int JOBS = Jobs.scaled(20_000);
+
+  static final Metric RATE = new Metric("jobsPerSecond", "jobs/s", 0, true);
+  static final Metric ADD_RATE = new Metric("addPerSecond", "add jobs/s", 0, false);
+  static final List<Metric> METRICS = List.of(RATE, ADD_RATE, Jobs.DUPLICATES, Jobs.LOST);
+
+  /** How long adding and running may take, from the first add; the parent allows a minute more. */
+  static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
+
+  private BurstWorkload() {}
+
+  static Measurement node(Contenders contender, DataSource dataSource) throws Exception {
+    Recorder recorder = Recorder.install(JOBS);
+    Contender node = contender.create(dataSource, true);
+    node.start();
+    long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+    long start = Recorder.micros(Instant.now());
+    for (int from = 0; from < JOBS; from += Jobs.BATCH) {
+      Instant now = Jobs.now();
+      List<DueJob> batch = new ArrayList<>(Jobs.BATCH);
+      for (int i = from; i < Math.min(from + Jobs.BATCH, JOBS); i++) {
+        batch.add(DueJob.measured(i, now));
+      }
+      node.add(batch);
+    }
+    long added = Recorder.micros(Instant.now());
+    // Jobs that have not run by then are reported as lost.
+    recorder.awaitAll(Duration.ofNanos(deadline - System.nanoTime()));
+    Thread.sleep(Jobs.SETTLE_MILLIS);
+    node.shutdown();
+    RunCounts runs = recorder.snapshot();
+    return new Measurement()
+        .put(RATE, Jobs.perSecond(runs.distinct(), start, runs.lastFirstRunMicros()))
+        .put(ADD_RATE, Jobs.perSecond(JOBS, start, added))
+        .put(Jobs.DUPLICATES, runs.duplicates())
+        .put(Jobs.LOST, runs.lost());
+  }
+}
