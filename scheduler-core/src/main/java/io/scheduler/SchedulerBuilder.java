@@ -2,6 +2,7 @@ package io.scheduler;
 
 import static io.scheduler.internal.Require.requireArgument;
 import static io.scheduler.internal.Require.requireNonNull;
+import static io.scheduler.internal.Require.requirePositive;
 
 import io.scheduler.event.EventType;
 import io.scheduler.event.SchedulerListener;
@@ -171,11 +172,7 @@ public final class SchedulerBuilder<S extends Scheduler> {
    * @return this builder
    */
   public SchedulerBuilder<S> shutdownTimeout(Duration shutdownTimeout) {
-    requireArgument(
-        shutdownTimeout != null && !shutdownTimeout.isNegative() && !shutdownTimeout.isZero(),
-        "shutdownTimeout must be positive, but was %s",
-        shutdownTimeout);
-    this.shutdownTimeout = shutdownTimeout;
+    this.shutdownTimeout = requirePositive(shutdownTimeout, "shutdownTimeout");
     return this;
   }
 
@@ -186,13 +183,7 @@ public final class SchedulerBuilder<S extends Scheduler> {
    * @return this builder
    */
   public SchedulerBuilder<S> jobStoreRetryInterval(Duration jobStoreRetryInterval) {
-    requireArgument(
-        jobStoreRetryInterval != null
-            && !jobStoreRetryInterval.isNegative()
-            && !jobStoreRetryInterval.isZero(),
-        "jobStoreRetryInterval must be positive, but was %s",
-        jobStoreRetryInterval);
-    this.jobStoreRetryInterval = jobStoreRetryInterval;
+    this.jobStoreRetryInterval = requirePositive(jobStoreRetryInterval, "jobStoreRetryInterval");
     return this;
   }
 

@@ -1,5 +1,6 @@
 package io.scheduler.internal;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /** Fail-fast checks with messages in the house style: "maxInstances must be ..., but was 0". */
@@ -45,6 +46,24 @@ public final class Require {
     if (value == null) {
       throw new NullPointerException(name + " must not be null");
     }
+    return value;
+  }
+
+  /**
+   * Checks that a duration is positive.
+   *
+   * @param value the duration
+   * @param name the parameter name used in the message
+   * @return the duration
+   * @throws IllegalArgumentException naming the parameter and value when it is null, zero or
+   *     negative
+   */
+  public static Duration requirePositive(@Nullable Duration value, String name) {
+    requireArgument(
+        value != null && !value.isNegative() && !value.isZero(),
+        "%s must be positive, but was %s",
+        name,
+        value);
     return value;
   }
 }

@@ -2,6 +2,7 @@ package io.scheduler.store.jdbc;
 
 import static io.scheduler.internal.Require.requireArgument;
 import static io.scheduler.internal.Require.requireNonNull;
+import static io.scheduler.internal.Require.requirePositive;
 import static io.scheduler.internal.Require.requireState;
 
 import io.scheduler.exception.ConflictingJobIdException;
@@ -1392,11 +1393,7 @@ public final class JdbcJobStore implements SharedJobStore {
      * @return this builder
      */
     public Builder leaseTime(Duration leaseTime) {
-      requireArgument(
-          leaseTime != null && !leaseTime.isNegative() && !leaseTime.isZero(),
-          "leaseTime must be positive, but was %s",
-          leaseTime);
-      this.leaseTime = leaseTime;
+      this.leaseTime = requirePositive(leaseTime, "leaseTime");
       return this;
     }
 
@@ -1407,11 +1404,7 @@ public final class JdbcJobStore implements SharedJobStore {
      * @return this builder
      */
     public Builder pollInterval(Duration pollInterval) {
-      requireArgument(
-          pollInterval != null && !pollInterval.isNegative() && !pollInterval.isZero(),
-          "pollInterval must be positive, but was %s",
-          pollInterval);
-      this.pollInterval = pollInterval;
+      this.pollInterval = requirePositive(pollInterval, "pollInterval");
       return this;
     }
 
