@@ -67,6 +67,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -86,6 +87,9 @@ public abstract class AbstractScheduler implements Scheduler {
 
   /** How many due jobs one store hands out at a time. */
   private static final int ACQUIRE_BATCH = 256;
+
+  /** The most ended runs whose completion one store call records. */
+  private static final int COMPLETION_ROUND = 512;
 
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -115,6 +119,9 @@ public abstract class AbstractScheduler implements Scheduler {
   // Completed runs whose completion the store could not record yet (it was unreachable).
   private final ConcurrentLinkedQueue<HeldClaim> unrecordedCompletions =
       new ConcurrentLinkedQueue<>();
+  // Runs that ended and whose completion one of the threads ending runs is about to record.
+  private final ConcurrentLinkedQueue<HeldClaim> completions = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean recordingCompletions = new AtomicBoolean();
   private volatile Instant nextLeaseRenewal = Instant.MIN;
 
   /**
@@ -1000,38 +1007,78 @@ public abstract class AbstractScheduler implements Scheduler {
     }
   }
 
-  /** Ends a claimed run in its store; called when the run ends. */
+  /**
+   * Ends a claimed run in its store; called when the run ends. Runs that end while another thread
+   * records completions are recorded by that thread, in its next round: one store call (for JDBC,
+   * one transaction) per round instead of one per run.
+   */
   void completeClaim(HeldClaim held) {
     held.completing = true;
-    if (held.lost) {
-      heldClaims.remove(held.claim.runId());
-      return;
-    }
-    try {
-      boolean completed = held.store.completeRun(held.claim);
-      heldClaims.remove(held.claim.runId());
-      if (!completed) {
-        leaseLost(held);
+    completions.add(held);
+    while (!completions.isEmpty() && recordingCompletions.compareAndSet(false, true)) {
+      try {
+        List<HeldClaim> round = new ArrayList<>();
+        for (HeldClaim next;
+            round.size() < COMPLETION_ROUND && (next = completions.poll()) != null; ) {
+          round.add(next);
+        }
+        recordCompletions(round);
+      } finally {
+        recordingCompletions.set(false);
       }
-    } catch (RuntimeException e) {
-      log.warn(
-          "Could not record the end of a run of job '{}' in job store '{}'; retrying in {}",
-          held.claim.jobId(),
-          held.alias,
-          jobStoreRetryInterval,
-          e);
-      unrecordedCompletions.add(held);
-      waiter.signal();
     }
   }
 
   private void recordUnrecordedCompletions() {
+    List<HeldClaim> retry = new ArrayList<>();
     for (int i = unrecordedCompletions.size(); i > 0; i--) {
       HeldClaim held = unrecordedCompletions.poll();
       if (held == null) {
-        return;
+        break;
       }
-      completeClaim(held);
+      retry.add(held);
+    }
+    recordCompletions(retry);
+  }
+
+  /** Completes claims in their stores, one call per store; keeps them for a retry on failure. */
+  private void recordCompletions(List<HeldClaim> ended) {
+    Map<SharedJobStore, List<HeldClaim>> byStore = new LinkedHashMap<>();
+    for (HeldClaim held : ended) {
+      if (held.lost) {
+        heldClaims.remove(held.claim.runId());
+      } else {
+        byStore.computeIfAbsent(held.store, store -> new ArrayList<>()).add(held);
+      }
+    }
+    for (Map.Entry<SharedJobStore, List<HeldClaim>> entry : byStore.entrySet()) {
+      List<HeldClaim> claims = entry.getValue();
+      List<RunClaim> notHeld;
+      try {
+        notHeld = entry.getKey().completeRuns(claims.stream().map(held -> held.claim).toList());
+      } catch (RuntimeException e) {
+        log.warn(
+            "Could not record the end of {} run(s) (first: job '{}') in job store '{}'; retrying"
+                + " in {}",
+            claims.size(),
+            claims.get(0).claim.jobId(),
+            claims.get(0).alias,
+            jobStoreRetryInterval,
+            e);
+        claims.forEach(held -> held.recordingFailed = true);
+        unrecordedCompletions.addAll(claims);
+        waiter.signal();
+        continue;
+      }
+      Set<String> lostRunIds = new HashSet<>();
+      notHeld.forEach(claim -> lostRunIds.add(claim.runId()));
+      for (HeldClaim held : claims) {
+        heldClaims.remove(held.claim.runId());
+        // A failed attempt may have completed some of the claims before it failed.
+        if (lostRunIds.contains(held.claim.runId()) && !held.recordingFailed) {
+          leaseLost(held);
+        }
+      }
     }
   }
 
@@ -1302,6 +1349,8 @@ public abstract class AbstractScheduler implements Scheduler {
     volatile boolean lost;
     // Set when the run ended and its completion began.
     volatile boolean completing;
+    // Set when recording the completion failed (it is retried).
+    volatile boolean recordingFailed;
 
     HeldClaim(String alias, SharedJobStore store, RunClaim claim) {
       this.alias = alias;

@@ -34,7 +34,12 @@ final class FakeSharedJobStore implements SharedJobStore {
   private @Nullable JobStoreContext context;
   private long tokens;
   int renewals;
+  // How many completions fail, after how many succeed; and the sizes of completeRuns calls.
   int failingCompletions;
+  int completionsBeforeFailing;
+  final List<Integer> completionBatches = new ArrayList<>();
+  // Runs once, inside the next completeRuns call, before it completes anything.
+  @Nullable Runnable duringNextCompletion;
 
   /** A claim as the store keeps it: by whom, until when, with which token. */
   static final class Claim {
@@ -142,7 +147,7 @@ final class FakeSharedJobStore implements SharedJobStore {
 
   @Override
   public boolean completeRun(RunClaim claim) {
-    if (failingCompletions > 0) {
+    if (failingCompletions > 0 && completionsBeforeFailing-- <= 0) {
       failingCompletions--;
       throw new IllegalStateException("store unreachable");
     }
@@ -152,6 +157,17 @@ final class FakeSharedJobStore implements SharedJobStore {
     }
     claims.remove(claim.runId());
     return true;
+  }
+
+  @Override
+  public List<RunClaim> completeRuns(List<RunClaim> ended) {
+    completionBatches.add(ended.size());
+    Runnable hook = duringNextCompletion;
+    duringNextCompletion = null;
+    if (hook != null) {
+      hook.run();
+    }
+    return SharedJobStore.super.completeRuns(ended);
   }
 
   @Override

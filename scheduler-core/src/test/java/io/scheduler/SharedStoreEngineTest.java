@@ -191,4 +191,55 @@ class SharedStoreEngineTest {
     scheduler.runDueJobs();
     assertThat(store.claims()).isEmpty();
   }
+
+  /** Jobs whose runs each stay in progress until their future in {@code ends} completes. */
+  void addJobsEndingWith(List<CompletableFuture<Void>> ends) {
+    for (int i = 0; i < ends.size(); i++) {
+      CompletableFuture<Void> end = ends.get(i);
+      scheduler.addJob(JobSpec.builder().id("job-" + i).task((TaskContext context) -> end).build());
+    }
+    scheduler.runDueJobs();
+    assertThat(store.claims()).hasSize(ends.size());
+  }
+
+  @Test
+  void runsEndingWhileACompletionIsRecordedAreRecordedTogetherRightAfterIt() {
+    List<CompletableFuture<Void>> ends =
+        List.of(new CompletableFuture<>(), new CompletableFuture<>(), new CompletableFuture<>());
+    addJobsEndingWith(ends);
+    store.duringNextCompletion =
+        () -> {
+          ends.get(1).complete(null);
+          ends.get(2).complete(null);
+        };
+
+    ends.get(0).complete(null);
+
+    assertThat(store.completionBatches).containsExactly(1, 2);
+    assertThat(store.claims()).isEmpty();
+    assertThat(events.events(JobLeaseLost.class)).isEmpty();
+  }
+
+  @Test
+  void aRoundThatFailedHalfwayIsRetriedWithoutReportingItsCompletedRunsAsLost() {
+    List<CompletableFuture<Void>> ends =
+        List.of(new CompletableFuture<>(), new CompletableFuture<>(), new CompletableFuture<>());
+    addJobsEndingWith(ends);
+    // the first round completes job-0; the second completes job-1, then fails on job-2
+    store.failingCompletions = 1;
+    store.completionsBeforeFailing = 2;
+    store.duringNextCompletion =
+        () -> {
+          ends.get(1).complete(null);
+          ends.get(2).complete(null);
+        };
+
+    ends.get(0).complete(null);
+    assertThat(store.claims()).as("job-2's claim is left").hasSize(1);
+    scheduler.runDueJobs();
+
+    assertThat(store.claims()).isEmpty();
+    assertThat(store.completionBatches).containsExactly(1, 2, 2);
+    assertThat(events.events(JobLeaseLost.class)).isEmpty();
+  }
 }

@@ -5,6 +5,7 @@ import static io.scheduler.internal.Require.requireNonNull;
 import io.scheduler.job.Job;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,24 @@ public interface SharedJobStore extends JobStore {
    * @return false, changing nothing, when the claim is no longer held with this fencing token
    */
   boolean completeRun(RunClaim claim);
+
+  /**
+   * Ends several runs as {@link #completeRun} ends each, in as few round trips and commits as the
+   * backend allows; the scheduler completes the runs that ended meanwhile together. The default
+   * completes them one at a time.
+   *
+   * @param claims claims this store returned to this scheduler
+   * @return the claims it no longer held with their fencing tokens: for those nothing changed
+   */
+  default List<RunClaim> completeRuns(List<RunClaim> claims) {
+    List<RunClaim> notHeld = new ArrayList<>();
+    for (RunClaim claim : claims) {
+      if (!completeRun(claim)) {
+        notHeld.add(claim);
+      }
+    }
+    return notHeld;
+  }
 
   /**
    * Takes over claims whose lease expired before {@code now}: each is returned held by this

@@ -10,6 +10,7 @@ import io.scheduler.job.TaskResolver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -332,6 +333,33 @@ public abstract class SharedJobStoreContractTest extends JobStoreContractTest {
 
     assertThat(shared().completeRun(claim)).isTrue();
     assertThat(shared().completeRun(claim)).isFalse();
+  }
+
+  @Test
+  void completingRunsTogetherEndsTheHeldOnesAndReturnsTheOthers() {
+    for (int i = 0; i < 4; i++) {
+      store.addJob(jobWithInstances("job-" + i, at(0), 1));
+    }
+    List<RunClaim> claims = new ArrayList<>();
+    for (Job acquired : shared().acquireDueJobs(at(0), 10)) {
+      claims.add(releaseOne(shared(), advance(acquired, at(0))).claim());
+    }
+    claims.sort(Comparator.comparing(RunClaim::jobId));
+    RunClaim completedBefore = claims.get(0);
+    assertThat(shared().completeRun(completedBefore)).isTrue();
+    clock.advance(pastLease());
+    shared().renewLeases(claims.subList(2, 4), clock.instant());
+    // job-1's lease expired and the peer took its run over; job-2 and job-3 are still held
+    RunClaim taken = peer.recoverExpiredRuns(clock.instant(), 10).get(0);
+    assertThat(taken.jobId()).isEqualTo("job-1");
+
+    List<RunClaim> notHeld = shared().completeRuns(claims);
+
+    assertThat(notHeld).containsExactlyInAnyOrder(completedBefore, claims.get(1));
+    assertThat(shared().completeRuns(claims.subList(2, 4)))
+        .as("completed already")
+        .containsExactlyElementsOf(claims.subList(2, 4));
+    assertThat(peer.completeRuns(List.of(taken))).as("the peer's claim stayed").isEmpty();
   }
 
   // ------------------------------------------------------------------ leases and recovery

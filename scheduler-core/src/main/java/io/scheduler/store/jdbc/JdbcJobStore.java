@@ -801,22 +801,7 @@ public final class JdbcJobStore implements SharedJobStore {
           Set<String> held = new HashSet<>();
           for (int from = 0; from < ids.size(); from += IN_LIST) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-            List<String> mine = new ArrayList<>(chunk.size());
-            try (PreparedStatement lock = c.prepareStatement(s.sql.lockRuns(chunk.size()))) {
-              for (int i = 0; i < chunk.size(); i++) {
-                lock.setString(i + 1, chunk.get(i));
-              }
-              try (ResultSet rows = lock.executeQuery()) {
-                while (rows.next()) {
-                  RunClaim claim = byId.get(rows.getString(1));
-                  if (claim != null
-                      && me.equals(rows.getString(2))
-                      && rows.getLong(3) == claim.fencingToken()) {
-                    mine.add(claim.runId());
-                  }
-                }
-              }
-            }
+            List<String> mine = lockHeldRuns(c, s, chunk, byId, me);
             if (!mine.isEmpty()) {
               try (PreparedStatement renew = c.prepareStatement(s.sql.renewRuns(mine.size()))) {
                 renew.setLong(1, until);
@@ -828,32 +813,83 @@ public final class JdbcJobStore implements SharedJobStore {
               held.addAll(mine);
             }
           }
-          List<RunClaim> lost = new ArrayList<>();
-          for (RunClaim claim : claims) {
-            if (!held.contains(claim.runId())) {
-              lost.add(claim);
-            }
-          }
-          return lost;
+          return notIn(claims, held);
         });
+  }
+
+  /** Locks runs by id (in id order) and returns the ids still held by this scheduler. */
+  private static List<String> lockHeldRuns(
+      Connection c, State s, List<String> sortedIds, Map<String, RunClaim> byId, String me)
+      throws SQLException {
+    List<String> mine = new ArrayList<>(sortedIds.size());
+    try (PreparedStatement lock = c.prepareStatement(s.sql.lockRuns(sortedIds.size()))) {
+      for (int i = 0; i < sortedIds.size(); i++) {
+        lock.setString(i + 1, sortedIds.get(i));
+      }
+      try (ResultSet rows = lock.executeQuery()) {
+        while (rows.next()) {
+          RunClaim claim = byId.get(rows.getString(1));
+          if (claim != null
+              && me.equals(rows.getString(2))
+              && rows.getLong(3) == claim.fencingToken()) {
+            mine.add(claim.runId());
+          }
+        }
+      }
+    }
+    return mine;
+  }
+
+  private static List<RunClaim> notIn(List<RunClaim> claims, Set<String> runIds) {
+    List<RunClaim> rest = new ArrayList<>();
+    for (RunClaim claim : claims) {
+      if (!runIds.contains(claim.runId())) {
+        rest.add(claim);
+      }
+    }
+    return rest;
   }
 
   @Override
   public boolean completeRun(RunClaim claim) {
     requireNonNull(claim, "claim");
+    return completeRuns(List.of(claim)).isEmpty();
+  }
+
+  /** Completes the runs in one transaction: locks their rows, then deletes the ones it holds. */
+  @Override
+  public List<RunClaim> completeRuns(List<RunClaim> claims) {
+    if (claims.isEmpty()) {
+      return List.of();
+    }
     State s = state();
-    int deleted =
-        inConnection(
-            "complete a run of job '" + claim.jobId() + "'",
-            c -> {
-              try (PreparedStatement delete = c.prepareStatement(s.sql.completeRun)) {
-                delete.setString(1, claim.runId());
-                delete.setString(2, s.context.schedulerId());
-                delete.setLong(3, claim.fencingToken());
-                return delete.executeUpdate();
+    String me = s.context.schedulerId();
+    return transaction(
+        claims.size() == 1
+            ? "complete a run of job '" + claims.get(0).jobId() + "'"
+            : "complete " + claims.size() + " runs",
+        c -> {
+          Map<String, RunClaim> byId = new HashMap<>();
+          for (RunClaim claim : claims) {
+            byId.put(claim.runId(), claim);
+          }
+          List<String> ids = new ArrayList<>(new TreeSet<>(byId.keySet()));
+          Set<String> completed = new HashSet<>();
+          for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            List<String> mine = lockHeldRuns(c, s, chunk, byId, me);
+            if (!mine.isEmpty()) {
+              try (PreparedStatement delete = c.prepareStatement(s.sql.deleteRuns(mine.size()))) {
+                for (int i = 0; i < mine.size(); i++) {
+                  delete.setString(i + 1, mine.get(i));
+                }
+                delete.executeUpdate();
               }
-            });
-    return deleted == 1;
+              completed.addAll(mine);
+            }
+          }
+          return notIn(claims, completed);
+        });
   }
 
   @Override

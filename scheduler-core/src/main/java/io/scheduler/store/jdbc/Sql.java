@@ -14,7 +14,6 @@ final class Sql {
   final String releaseJob;
   final String releaseJobWithData;
   final String insertRun;
-  final String completeRun;
   final String selectRunJob;
   final String checkJobs;
   final String checkRuns;
@@ -50,8 +49,6 @@ final class Sql {
             + runs
             + " (run_id, job_id, owned_by, fencing_token, lease_until, run_times, job_data)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-    completeRun =
-        "DELETE FROM " + runs + " WHERE run_id = ? AND owned_by = ? AND fencing_token = ?";
     selectRunJob = "SELECT job_data FROM " + runs + " WHERE run_id = ?";
     checkJobs =
         "SELECT id, next_run_time, job_data, version, acquired_by, acquired_until, acquire_token"
@@ -126,6 +123,11 @@ final class Sql {
         + " WHERE run_id IN ("
         + marks(ids)
         + ") ORDER BY run_id FOR UPDATE";
+  }
+
+  /** Deletes runs by id. */
+  String deleteRuns(int ids) {
+    return "DELETE FROM " + runs + " WHERE run_id IN (" + marks(ids) + ")";
   }
 
   /** Extends the lease of runs until {@code ?} (1). */
