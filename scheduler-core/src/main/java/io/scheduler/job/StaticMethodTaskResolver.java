@@ -3,6 +3,7 @@ package io.scheduler.job;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,23 @@ import java.util.Map;
  * kwargs by {@link MethodBinding}'s rules.
  */
 final class StaticMethodTaskResolver implements TaskResolver {
+
+  // A type's public static methods by name, looked up once per type (stores resolve the task of
+  // every job they load); ClassValue keeps no class loader alive.
+  private static final ClassValue<Map<String, List<Method>>> STATIC_METHODS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, List<Method>> computeValue(Class<?> type) {
+          Map<String, List<Method>> byName = new HashMap<>();
+          for (Method method : type.getMethods()) {
+            if (Modifier.isStatic(method.getModifiers())) {
+              byName.computeIfAbsent(method.getName(), name -> new ArrayList<>()).add(method);
+            }
+          }
+          byName.replaceAll((name, methods) -> List.copyOf(methods));
+          return Map.copyOf(byName);
+        }
+      };
 
   @Override
   public Task resolve(TaskRef ref, List<Object> args, Map<String, Object> kwargs) {
@@ -22,12 +40,7 @@ final class StaticMethodTaskResolver implements TaskResolver {
               + " scheduler-spring-boot-starter");
     }
     Class<?> type = loadClass(ref);
-    List<Method> candidates = new ArrayList<>();
-    for (Method method : type.getMethods()) {
-      if (method.getName().equals(ref.method()) && Modifier.isStatic(method.getModifiers())) {
-        candidates.add(method);
-      }
-    }
+    List<Method> candidates = STATIC_METHODS.get(type).getOrDefault(ref.method(), List.of());
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException(
           "taskRef '"

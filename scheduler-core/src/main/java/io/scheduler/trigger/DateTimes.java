@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads date-time option values. Strings: ISO-8601 with an offset (and optional {@code [zone]}), or
@@ -69,6 +71,10 @@ final class DateTimes {
   }
 
   private static ZonedDateTime parse(String field, String text, ZoneId zone) {
+    OffsetDateTime canonical = parseCanonical(text);
+    if (canonical != null) {
+      return canonical.atZoneSameInstant(zone);
+    }
     if (WITH_OFFSET.matcher(text).matches()) {
       String iso = text.replace(' ', 'T');
       return iso.endsWith("]")
@@ -83,6 +89,79 @@ final class DateTimes {
       return LocalDate.parse(text).atStartOfDay(zone);
     }
     throw invalid(field, text, "not a date-time");
+  }
+
+  /**
+   * Reads the form stored jobs use, {@code 2026-03-29T02:30:00[.fraction](Z|+01:00)}, without a
+   * pattern or a formatter (stores read one per job they load); null for any other form.
+   *
+   * @throws DateTimeException when a field is out of range
+   */
+  static @Nullable OffsetDateTime parseCanonical(String text) {
+    int length = text.length();
+    if (length < 20
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int i = 19;
+    int nano = 0;
+    if (text.charAt(i) == '.') {
+      int start = ++i;
+      while (i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        i++;
+      }
+      int fraction = i - start;
+      if (fraction < 1 || fraction > 9) {
+        return null;
+      }
+      nano = digits(text, start, fraction);
+      for (int k = fraction; k < 9; k++) {
+        nano *= 10;
+      }
+    }
+    ZoneOffset offset;
+    if (i == length - 1 && text.charAt(i) == 'Z') {
+      offset = ZoneOffset.UTC;
+    } else if (i == length - 6
+        && (text.charAt(i) == '+' || text.charAt(i) == '-')
+        && text.charAt(i + 3) == ':') {
+      int hours = digits(text, i + 1, 2);
+      int minutes = digits(text, i + 4, 2);
+      if ((hours | minutes) < 0) {
+        return null;
+      }
+      int sign = text.charAt(i) == '-' ? -1 : 1;
+      offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    } else {
+      return null;
+    }
+    return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
+  }
+
+  /** The decimal value of {@code count} digits at {@code from}, or -1 if one is not a digit. */
+  private static int digits(String text, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static InvalidTriggerException invalid(String field, Object value, String why) {

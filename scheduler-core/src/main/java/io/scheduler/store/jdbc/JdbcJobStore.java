@@ -17,6 +17,7 @@ import io.scheduler.store.SharedJobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -39,9 +40,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -124,6 +125,10 @@ public final class JdbcJobStore implements SharedJobStore {
   private final Duration leaseTime;
   private final Duration pollInterval;
   // Acquisitions handed out by this instance and not released yet, by snapshot (identity).
+  // Run ids: a random prefix per store instance and a counter (UUID.randomUUID's SecureRandom
+  // costs more than the rest of a claim).
+  private final String runIdPrefix = String.format("%016x-", new SecureRandom().nextLong());
+  private final AtomicLong runIds = new AtomicLong();
   private final Map<Job, Acquisition> acquisitions = new ConcurrentHashMap<>();
   // Rows that could not be loaded: id -> the version reported (reported once per version).
   private final Map<String, Long> unloadable = new ConcurrentHashMap<>();
@@ -250,7 +255,7 @@ public final class JdbcJobStore implements SharedJobStore {
         "add job '" + job.id() + "'",
         c -> {
           try (PreparedStatement insert = c.prepareStatement(s.sql.insertJob)) {
-            bindJob(insert, job, json);
+            bindJob(insert, 0, job, json);
             insert.executeUpdate();
           } catch (SQLException e) {
             if (Dialect.isDuplicateKey(e)) {
@@ -280,24 +285,19 @@ public final class JdbcJobStore implements SharedJobStore {
     transaction(
         "add " + jobs.size() + " jobs",
         c -> {
-          for (int from = 0; from < jobs.size(); from += IN_LIST) {
-            List<Job> chunk = jobs.subList(from, Math.min(jobs.size(), from + IN_LIST));
-            String existing = firstExisting(c, s, chunk);
-            if (existing != null) {
-              throw new ConflictingJobIdException(existing, s.context.alias());
-            }
-          }
-          try (PreparedStatement insert = c.prepareStatement(s.sql.insertJob)) {
-            for (int i = 0; i < jobs.size(); i++) {
-              bindJob(insert, jobs.get(i), json.get(i));
-              insert.addBatch();
-              if ((i + 1) % IN_LIST == 0 || i == jobs.size() - 1) {
-                insert.executeBatch();
+          try {
+            for (int from = 0; from < jobs.size(); from += IN_LIST) {
+              int to = Math.min(jobs.size(), from + IN_LIST);
+              try (PreparedStatement insert = c.prepareStatement(s.sql.insertJobs(to - from))) {
+                for (int i = from; i < to; i++) {
+                  bindJob(insert, 3 * (i - from), jobs.get(i), json.get(i));
+                }
+                insert.executeUpdate();
               }
             }
           } catch (SQLException e) {
             if (Dialect.isDuplicateKey(e)) {
-              // Another process added one of the ids meanwhile: name it.
+              // One of the ids is taken: name it.
               c.rollback();
               String existing = null;
               for (int from = 0; existing == null && from < jobs.size(); from += IN_LIST) {
@@ -666,20 +666,14 @@ public final class JdbcJobStore implements SharedJobStore {
 
   private static void writeReleases(Connection c, State s, List<PreparedUpdate> updates)
       throws SQLException {
-    if (updates.isEmpty()) {
-      return;
-    }
+    List<String> deleted = new ArrayList<>();
     try (PreparedStatement plain = c.prepareStatement(s.sql.releaseJob);
-        PreparedStatement withData = c.prepareStatement(s.sql.releaseJobWithData);
-        PreparedStatement delete = c.prepareStatement(s.sql.deleteJob)) {
+        PreparedStatement withData = c.prepareStatement(s.sql.releaseJobWithData)) {
       boolean anyPlain = false;
       boolean anyData = false;
-      boolean anyDelete = false;
       for (PreparedUpdate update : updates) {
         if (update.updated == null) {
-          delete.setString(1, update.id);
-          delete.addBatch();
-          anyDelete = true;
+          deleted.add(update.id);
         } else if (update.data == null) {
           setMicros(plain, 1, update.updated.nextRunTime().orElse(null));
           plain.setString(2, update.id);
@@ -699,8 +693,14 @@ public final class JdbcJobStore implements SharedJobStore {
       if (anyData) {
         withData.executeBatch();
       }
-      if (anyDelete) {
-        delete.executeBatch();
+    }
+    for (int from = 0; from < deleted.size(); from += IN_LIST) {
+      List<String> chunk = deleted.subList(from, Math.min(deleted.size(), from + IN_LIST));
+      try (PreparedStatement delete = c.prepareStatement(s.sql.deleteJobs(chunk.size()))) {
+        for (int i = 0; i < chunk.size(); i++) {
+          delete.setString(i + 1, chunk.get(i));
+        }
+        delete.executeUpdate();
       }
     }
   }
@@ -724,37 +724,41 @@ public final class JdbcJobStore implements SharedJobStore {
     }
     Map<String, Integer> running = countRuns(c, s, claiming);
     List<ClaimResult> out = new ArrayList<>(n);
-    boolean anyRun = false;
-    try (PreparedStatement insert = c.prepareStatement(s.sql.insertRun)) {
-      for (int i = 0; i < n; i++) {
-        Release release = releases.get(i);
-        if (!claim[i] || release.runTimes().isEmpty()) {
-          out.add(new ClaimResult(results[i], null, false));
-          continue;
-        }
-        Job job = release.acquired();
-        int instances = running.getOrDefault(job.id(), 0);
-        if (instances >= job.maxInstances()) {
-          out.add(new ClaimResult(results[i], null, true));
-          continue;
-        }
-        running.put(job.id(), instances + 1);
-        String runId = UUID.randomUUID().toString();
-        insert.setString(1, runId);
-        insert.setString(2, job.id());
-        insert.setString(3, s.context.schedulerId());
-        insert.setLong(4, 1L);
-        insert.setLong(5, leaseUntil);
-        insert.setString(6, runTimesJson[i]);
-        insert.setString(7, held[i].json);
-        insert.addBatch();
-        anyRun = true;
-        out.add(
-            new ClaimResult(
-                results[i], new RunClaim(runId, job.id(), 1L, release.runTimes(), false), false));
+    List<Integer> inserted = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Release release = releases.get(i);
+      if (!claim[i] || release.runTimes().isEmpty()) {
+        out.add(new ClaimResult(results[i], null, false));
+        continue;
       }
-      if (anyRun) {
-        insert.executeBatch();
+      Job job = release.acquired();
+      int instances = running.getOrDefault(job.id(), 0);
+      if (instances >= job.maxInstances()) {
+        out.add(new ClaimResult(results[i], null, true));
+        continue;
+      }
+      running.put(job.id(), instances + 1);
+      String runId = runIdPrefix + Long.toHexString(runIds.incrementAndGet());
+      inserted.add(i);
+      out.add(
+          new ClaimResult(
+              results[i], new RunClaim(runId, job.id(), 1L, release.runTimes(), false), false));
+    }
+    for (int from = 0; from < inserted.size(); from += IN_LIST) {
+      List<Integer> chunk = inserted.subList(from, Math.min(inserted.size(), from + IN_LIST));
+      try (PreparedStatement insert = c.prepareStatement(s.sql.insertRuns(chunk.size()))) {
+        int p = 0;
+        for (int i : chunk) {
+          RunClaim run = Objects.requireNonNull(out.get(i).claim());
+          insert.setString(++p, run.runId());
+          insert.setString(++p, run.jobId());
+          insert.setString(++p, s.context.schedulerId());
+          insert.setLong(++p, run.fencingToken());
+          insert.setLong(++p, leaseUntil);
+          insert.setString(++p, runTimesJson[i]);
+          insert.setString(++p, held[i].json);
+        }
+        insert.executeUpdate();
       }
     }
     return out;
@@ -1265,10 +1269,12 @@ public final class JdbcJobStore implements SharedJobStore {
         "job store '" + alias + "' could not " + operation + ": " + shown.getMessage(), e);
   }
 
-  private static void bindJob(PreparedStatement insert, Job job, String json) throws SQLException {
-    insert.setString(1, job.id());
-    setMicros(insert, 2, job.nextRunTime().orElse(null));
-    insert.setString(3, json);
+  /** Binds a job's id, next run time and JSON to the three parameters after {@code offset}. */
+  private static void bindJob(PreparedStatement insert, int offset, Job job, String json)
+      throws SQLException {
+    insert.setString(offset + 1, job.id());
+    setMicros(insert, offset + 2, job.nextRunTime().orElse(null));
+    insert.setString(offset + 3, json);
   }
 
   private static void setMicros(PreparedStatement statement, int index, @Nullable Instant time)
@@ -1314,12 +1320,13 @@ public final class JdbcJobStore implements SharedJobStore {
     return token;
   }
 
+  /** A JSON array of ISO-8601 instants (which need no escaping). */
   private static String runTimesJson(List<Instant> runTimes) {
-    List<String> times = new ArrayList<>(runTimes.size());
+    StringBuilder json = new StringBuilder(2 + 33 * runTimes.size()).append('[');
     for (Instant time : runTimes) {
-      times.add(time.toString());
+      json.append(json.length() == 1 ? "\"" : ",\"").append(time).append('"');
     }
-    return MAPPER.writeValueAsString(times);
+    return json.append(']').toString();
   }
 
   private static List<Instant> parseRunTimes(String json) {

@@ -13,7 +13,6 @@ final class Sql {
   final String selectAllJobs;
   final String releaseJob;
   final String releaseJobWithData;
-  final String insertRun;
   final String selectRunJob;
   final String checkJobs;
   final String checkRuns;
@@ -44,11 +43,6 @@ final class Sql {
             + jobs
             + " SET next_run_time = ?, job_data = ?, version = version + 1, acquired_by = NULL,"
             + " acquired_until = NULL WHERE id = ?";
-    insertRun =
-        "INSERT INTO "
-            + runs
-            + " (run_id, job_id, owned_by, fencing_token, lease_until, run_times, job_data)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
     selectRunJob = "SELECT job_data FROM " + runs + " WHERE run_id = ?";
     checkJobs =
         "SELECT id, next_run_time, job_data, version, acquired_by, acquired_until, acquire_token"
@@ -123,6 +117,41 @@ final class Sql {
         + " WHERE run_id IN ("
         + marks(ids)
         + ") ORDER BY run_id FOR UPDATE";
+  }
+
+  /** Inserts {@code rows} jobs in one statement, each with id, next run time and job data. */
+  String insertJobs(int rows) {
+    StringBuilder sql =
+        new StringBuilder(insertJob.length() + 16 * rows)
+            .append(insertJob.substring(0, insertJob.indexOf("VALUES") + 6))
+            .append(" (?, ?, ?, 1)");
+    for (int i = 1; i < rows; i++) {
+      sql.append(", (?, ?, ?, 1)");
+    }
+    return sql.toString();
+  }
+
+  /** Deletes jobs by id. */
+  String deleteJobs(int ids) {
+    return "DELETE FROM " + jobs + " WHERE id IN (" + marks(ids) + ")";
+  }
+
+  /**
+   * Inserts {@code rows} runs in one statement, each with run id, job id, owner, fencing token,
+   * lease end, run times and job data.
+   */
+  String insertRuns(int rows) {
+    StringBuilder sql =
+        new StringBuilder(
+                "INSERT INTO "
+                    + runs
+                    + " (run_id, job_id, owned_by, fencing_token, lease_until, run_times, job_data)"
+                    + " VALUES ")
+            .append("(?, ?, ?, ?, ?, ?, ?)");
+    for (int i = 1; i < rows; i++) {
+      sql.append(", (?, ?, ?, ?, ?, ?, ?)");
+    }
+    return sql.toString();
   }
 
   /** Deletes runs by id. */
