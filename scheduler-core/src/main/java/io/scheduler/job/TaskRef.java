@@ -2,8 +2,6 @@ package io.scheduler.job;
 
 import static io.scheduler.internal.Require.requireArgument;
 
-import java.util.regex.Pattern;
-
 /**
  * A task named by text, so a job can be stored and reloaded: {@code com.example.Reports::daily}
  * names a public static method, {@code bean:reportService#daily} a method of a Spring bean
@@ -14,9 +12,6 @@ import java.util.regex.Pattern;
  */
 public record TaskRef(String value) {
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
-  private static final Pattern CLASS_NAME =
-      Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
   private static final String BEAN_PREFIX = "bean:";
 
   /**
@@ -31,7 +26,7 @@ public record TaskRef(String value) {
       requireArgument(
           hash > BEAN_PREFIX.length()
               && hash == value.lastIndexOf('#')
-              && IDENTIFIER.matcher(value.substring(hash + 1)).matches(),
+              && isIdentifier(value, hash + 1, value.length()),
           "taskRef must look like 'bean:beanName#method', but was '%s'",
           value);
     } else {
@@ -39,12 +34,54 @@ public record TaskRef(String value) {
       requireArgument(
           colons > 0
               && colons == value.lastIndexOf("::")
-              && CLASS_NAME.matcher(value.substring(0, colons)).matches()
-              && IDENTIFIER.matcher(value.substring(colons + 2)).matches(),
+              && isClassName(value, colons)
+              && isIdentifier(value, colons + 2, value.length()),
           "taskRef must look like 'com.example.Type::method' or 'bean:beanName#method', but was"
               + " '%s'",
           value);
     }
+  }
+
+  /** Whether {@code text[0, end)} is dot-separated identifiers. */
+  private static boolean isClassName(String text, int end) {
+    int from = 0;
+    for (int dot = text.indexOf('.'); dot >= 0 && dot < end; dot = text.indexOf('.', from)) {
+      if (!isIdentifier(text, from, dot)) {
+        return false;
+      }
+      from = dot + 1;
+    }
+    return isIdentifier(text, from, end);
+  }
+
+  /**
+   * Whether {@code text[from, to)} is a letter, {@code _} or {@code $} followed by letters, numbers
+   * (Unicode categories L and N), {@code _} and {@code $}. (Stores check the reference of every job
+   * they load, so no pattern.)
+   */
+  private static boolean isIdentifier(String text, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; ) {
+      int c = text.codePointAt(i);
+      boolean valid =
+          Character.isLetter(c)
+              || c == '_'
+              || c == '$'
+              || (i > from && isNumber(Character.getType(c)));
+      if (!valid) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
+  }
+
+  private static boolean isNumber(int type) {
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   /**

@@ -1,10 +1,13 @@
 package io.scheduler.trigger;
 
 import io.scheduler.exception.InvalidTriggerException;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +64,10 @@ public final class TriggerJson {
       throw new InvalidTriggerException(
           "type", type, "trigger JSON needs a string 'type' (one of " + Triggers.ALIASES + ")");
     }
+    DateTrigger stored = storedDateTrigger(alias, map);
+    if (stored != null) {
+      return stored;
+    }
     Map<String, Object> options = new LinkedHashMap<>();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       if (!"type".equals(entry.getKey())) {
@@ -68,6 +75,26 @@ public final class TriggerJson {
       }
     }
     return Triggers.create(alias, options, defaultZone);
+  }
+
+  /**
+   * Reads the date trigger {@link #toMap} writes, {@code {"type":"date","run_date":...,
+   * "timezone":...}}, without the option machinery (stores read one per one-shot job they load);
+   * null for any other map, which {@link Triggers#create} then reads.
+   */
+  private static @Nullable DateTrigger storedDateTrigger(String alias, Map<?, ?> map) {
+    if (!alias.equals("date")
+        || map.size() != 3
+        || !(map.get("run_date") instanceof String runDate)
+        || !(map.get("timezone") instanceof String zoneId)) {
+      return null;
+    }
+    try {
+      OffsetDateTime at = DateTimes.parseCanonical(runDate);
+      return at == null ? null : DateTrigger.at(at.atZoneSameInstant(ZoneId.of(zoneId)));
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   /**
