@@ -109,17 +109,25 @@ public final class JobJson {
    *     JSON is corrupt, of an unknown format, or its task cannot be resolved
    */
   public static Job fromJson(String json, @Nullable Instant nextRunTime, JobStoreContext context) {
-    Map<?, ?> map;
+    Object parsed;
     try {
-      map = MAPPER.readValue(json, Map.class);
-    } catch (JacksonException e) {
+      parsed = JsonText.read(json);
+    } catch (IllegalArgumentException e) {
       throw new JobStoreException(
           "a job in job store '"
               + context.alias()
               + "' has corrupt data (not a JSON object): "
-              + e.getOriginalMessage(),
+              + e.getMessage(),
           e);
     }
+    if (parsed != null && !(parsed instanceof Map<?, ?>)) {
+      throw new JobStoreException(
+          "a job in job store '"
+              + context.alias()
+              + "' has corrupt data (not a JSON object): "
+              + json);
+    }
+    Map<?, ?> map = (Map<?, ?>) parsed;
     Object id = map == null ? null : map.get("id");
     String name = "job '" + id + "' in job store '" + context.alias() + "'";
     if (!(id instanceof String jobId) || jobId.isBlank()) {
