@@ -887,11 +887,10 @@ public abstract class AbstractScheduler implements Scheduler {
         }
         int acquired;
         do {
-          List<Job> due = store.acquireDueJobs(now, ACQUIRE_BATCH);
-          acquired = due.size();
-          if (acquired > 0) {
-            processSharedBatch(alias, store, due, now, zonedNow);
-          }
+          SharedJobStore.AcquiredRuns batch =
+              store.acquireAndClaim(now, ACQUIRE_BATCH, due -> sharedReleases(due, now, zonedNow));
+          acquired = batch.releases().size();
+          processClaimResults(alias, store, batch, now);
         } while (acquired == ACQUIRE_BATCH && state == SchedulerState.RUNNING);
       } finally {
         processing.unlock();
@@ -910,17 +909,23 @@ public abstract class AbstractScheduler implements Scheduler {
     return next;
   }
 
-  /** Claims runs for a batch of acquired jobs, releases them, and submits the claimed runs. */
-  private void processSharedBatch(
-      String alias, SharedJobStore store, List<Job> due, Instant now, ZonedDateTime zonedNow) {
+  /** What to release acquired jobs of a shared store with, in order. */
+  private List<SharedJobStore.Release> sharedReleases(
+      List<Job> due, Instant now, ZonedDateTime zonedNow) {
     List<SharedJobStore.Release> releases = new ArrayList<>(due.size());
     for (Job job : due) {
       releases.add(sharedRelease(job, now, zonedNow));
     }
-    List<SharedJobStore.ClaimResult> results = store.releaseAndClaim(releases, now);
-    for (int i = 0; i < results.size(); i++) {
-      Job job = due.get(i);
-      SharedJobStore.ClaimResult result = results.get(i);
+    return releases;
+  }
+
+  /** Reports what a store did with a batch of released jobs and submits the claimed runs. */
+  private void processClaimResults(
+      String alias, SharedJobStore store, SharedJobStore.AcquiredRuns batch, Instant now) {
+    for (int i = 0; i < batch.releases().size(); i++) {
+      SharedJobStore.Release release = batch.releases().get(i);
+      Job job = release.acquired();
+      SharedJobStore.ClaimResult result = batch.results().get(i);
       switch (result.release()) {
         case LEASE_LOST -> {
           log.warn("Lost the acquisition of job \"{}\" to another scheduler; not running it", job);
@@ -934,7 +939,7 @@ public abstract class AbstractScheduler implements Scheduler {
         case UPDATED, SUPERSEDED -> {}
       }
       if (result.maxInstancesReached()) {
-        maxInstancesReached(alias, job, releases.get(i).runTimes(), now);
+        maxInstancesReached(alias, job, release.runTimes(), now);
       }
       RunClaim claim = result.claim();
       if (claim != null) {
@@ -943,7 +948,10 @@ public abstract class AbstractScheduler implements Scheduler {
     }
   }
 
-  /** What to release an acquired job of a shared store with: its next snapshot and its runs. */
+  /**
+   * What to release an acquired job of a shared store with: its next snapshot and its runs. It may
+   * run again for the same job when the store retries, so it only computes (and logs).
+   */
   private SharedJobStore.Release sharedRelease(Job job, Instant now, ZonedDateTime zonedNow) {
     if (!executors.containsKey(job.executor())) {
       log.error(

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +63,63 @@ public interface SharedJobStore extends JobStore {
    * @return for each entry, in order, what happened
    */
   List<ClaimResult> releaseAndClaim(List<Release> releases, Instant now);
+
+  /**
+   * Acquires due jobs and releases them with their runs claimed, as {@link #acquireDueJobs} then
+   * {@link #releaseAndClaim} do, in one step where the backend can: a JDBC store reads, locks,
+   * updates and claims in one transaction and needs no acquisition lease in between. The default
+   * does the two steps.
+   *
+   * @param now the current time: jobs due at it are acquired, claims last until {@code now +
+   *     leaseTime()}
+   * @param limit the most jobs to acquire
+   * @param decide given the due jobs, earliest first, returns one release per job, in the same
+   *     order; it may be called again if the store retries the step, so it must only compute
+   * @return the releases {@code decide} returned and what happened to each; empty when no job was
+   *     due
+   * @throws IllegalArgumentException when {@code decide} does not return one release per job
+   */
+  default AcquiredRuns acquireAndClaim(
+      Instant now, int limit, Function<List<Job>, List<Release>> decide) {
+    List<Job> due = acquireDueJobs(now, limit);
+    if (due.isEmpty()) {
+      return new AcquiredRuns(List.of(), List.of());
+    }
+    List<Release> releases = checkReleases(due, decide.apply(due));
+    return new AcquiredRuns(releases, releaseAndClaim(releases, now));
+  }
+
+  /**
+   * Checks that {@code releases} has one release per acquired job, in order.
+   *
+   * @param due the acquired jobs
+   * @param releases what {@code decide} returned for them
+   * @return {@code releases}
+   * @throws IllegalArgumentException when they do not match
+   */
+  static List<Release> checkReleases(List<Job> due, List<Release> releases) {
+    requireNonNull(releases, "releases");
+    if (releases.size() != due.size()) {
+      throw new IllegalArgumentException(
+          "decide must return one release per acquired job ("
+              + due.size()
+              + "), but returned "
+              + releases.size());
+    }
+    for (int i = 0; i < due.size(); i++) {
+      if (releases.get(i).acquired() != due.get(i)) {
+        throw new IllegalArgumentException(
+            "release "
+                + i
+                + " is for job '"
+                + releases.get(i).acquired().id()
+                + "', but the job acquired at that position is '"
+                + due.get(i).id()
+                + "'");
+      }
+    }
+    return releases;
+  }
 
   /**
    * Extends the leases of claims this scheduler holds to {@code now + leaseTime()}.
@@ -140,6 +198,33 @@ public interface SharedJobStore extends JobStore {
     public Release {
       requireNonNull(acquired, "acquired");
       runTimes = List.copyOf(runTimes);
+    }
+  }
+
+  /**
+   * What {@link #acquireAndClaim} did.
+   *
+   * @param releases the release of each acquired job, earliest due first
+   * @param results what happened to each, in the same order
+   */
+  record AcquiredRuns(List<Release> releases, List<ClaimResult> results) {
+
+    /**
+     * Checks and copies the components.
+     *
+     * @param releases the releases
+     * @param results the results, one per release
+     */
+    public AcquiredRuns {
+      releases = List.copyOf(releases);
+      results = List.copyOf(results);
+      if (releases.size() != results.size()) {
+        throw new IllegalArgumentException(
+            "one result per release expected, but got "
+                + results.size()
+                + " for "
+                + releases.size());
+      }
     }
   }
 

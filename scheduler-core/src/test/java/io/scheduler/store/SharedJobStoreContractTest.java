@@ -362,6 +362,84 @@ public abstract class SharedJobStoreContractTest extends JobStoreContractTest {
     assertThat(peer.completeRuns(List.of(taken))).as("the peer's claim stayed").isEmpty();
   }
 
+  @Test
+  void acquireAndClaimReleasesTheDueJobsAndClaimsTheirRunsInOneStep() {
+    store.addJob(jobWithInstances("due", at(0), 1));
+    store.addJob(job("later", at(600)));
+    List<List<String>> decided = new ArrayList<>();
+
+    SharedJobStore.AcquiredRuns batch =
+        shared()
+            .acquireAndClaim(
+                at(0),
+                10,
+                due -> {
+                  decided.add(due.stream().map(Job::id).toList());
+                  return due.stream().map(job -> advance(job, at(0))).toList();
+                });
+
+    assertThat(decided).containsExactly(List.of("due"));
+    assertThat(batch.releases()).extracting(r -> r.acquired().id()).containsExactly("due");
+    SharedJobStore.ClaimResult result = batch.results().get(0);
+    assertThat(result.release()).isEqualTo(ReleaseResult.UPDATED);
+    assertThat(result.claim()).isNotNull();
+    assertThat(result.claim().runTimes()).containsExactly(at(0));
+    assertThat(peer.lookupJob("due").orElseThrow().nextRunTime()).contains(at(300));
+    assertThat(peer.acquireDueJobs(at(0), 10)).as("released, not due any more").isEmpty();
+
+    clock.advance(Duration.ofSeconds(300));
+    SharedJobStore.AcquiredRuns next =
+        peer.acquireAndClaim(
+            at(300), 10, due -> due.stream().map(job -> advance(job, at(300))).toList());
+    assertThat(next.results().get(0).maxInstancesReached())
+        .as("the first run still holds the only instance")
+        .isTrue();
+    assertThat(shared().completeRun(result.claim())).isTrue();
+  }
+
+  @Test
+  void acquireAndClaimRemovesAJobReleasedWithNullAndStillClaimsItsLastRun() {
+    store.addJob(job("last", at(0)));
+
+    SharedJobStore.AcquiredRuns batch =
+        shared()
+            .acquireAndClaim(
+                at(0),
+                10,
+                due -> List.of(new SharedJobStore.Release(due.get(0), null, List.of(at(0)))));
+
+    assertThat(batch.results().get(0).release()).isEqualTo(ReleaseResult.REMOVED);
+    assertThat(peer.lookupJob("last")).isEmpty();
+    assertThat(shared().completeRuns(List.of(batch.results().get(0).claim()))).isEmpty();
+  }
+
+  @Test
+  void acquireAndClaimWithNothingDueDecidesNothing() {
+    store.addJob(job("later", at(600)));
+
+    SharedJobStore.AcquiredRuns batch =
+        shared()
+            .acquireAndClaim(
+                at(0),
+                10,
+                due -> {
+                  throw new AssertionError("nothing is due");
+                });
+
+    assertThat(batch.releases()).isEmpty();
+    assertThat(batch.results()).isEmpty();
+  }
+
+  @Test
+  void acquireAndClaimRefusesReleasesThatDoNotMatchTheJobsAndKeepsThem() {
+    store.addJob(job("due", at(0)));
+
+    assertThatThrownBy(() -> shared().acquireAndClaim(at(0), 10, due -> List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one release per acquired job (1)");
+    assertThat(peer.lookupJob("due").orElseThrow().nextRunTime()).contains(at(0));
+  }
+
   // ------------------------------------------------------------------ leases and recovery
 
   @Test

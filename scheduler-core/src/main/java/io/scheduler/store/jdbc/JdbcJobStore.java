@@ -43,6 +43,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -483,36 +484,7 @@ public final class JdbcJobStore implements SharedJobStore {
         transaction(
             "acquire due jobs",
             c -> {
-              // failures found by a failed attempt stay listed: a retry skips those rows
-              Map<Job, String> jobs = new LinkedHashMap<>();
-              Set<String> seen = new HashSet<>();
-              boolean again;
-              do {
-                int known = Math.min(unloadable.size(), MAX_SKIPPED);
-                int fetch = (int) Math.min(Integer.MAX_VALUE, (long) limit - jobs.size() + known);
-                int failed = failures.size();
-                int rowsRead = 0;
-                try (PreparedStatement select = c.prepareStatement(s.sql.selectDue(fetch))) {
-                  select.setLong(1, nowMicros);
-                  select.setLong(2, clockMicros);
-                  try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next() && jobs.size() < limit) {
-                      rowsRead++;
-                      String id = rows.getString(1);
-                      if (!seen.add(id)) {
-                        continue;
-                      }
-                      String json = rows.getString(3);
-                      Job job = load(s, id, micros(rows, 2), json, rows.getLong(4), failures);
-                      if (job != null) {
-                        jobs.put(job, json);
-                      }
-                    }
-                  }
-                }
-                // Rows newly found unloadable took places in the batch: look further.
-                again = failures.size() > failed && rowsRead == fetch && jobs.size() < limit;
-              } while (again);
+              Map<Job, String> jobs = selectDue(c, s, limit, nowMicros, clockMicros, failures);
               if (!jobs.isEmpty()) {
                 List<String> ids = new ArrayList<>(jobs.size());
                 jobs.keySet().forEach(job -> ids.add(job.id()));
@@ -537,6 +509,109 @@ public final class JdbcJobStore implements SharedJobStore {
     }
     acquired.forEach((job, json) -> acquisitions.put(job, new Acquisition(token, json, until)));
     return new ArrayList<>(acquired.keySet());
+  }
+
+  /**
+   * Reads and locks up to {@code limit} due jobs, skipping rows locked by other transactions and
+   * rows that cannot be loaded (reported through {@code failures}; failures found by a failed
+   * attempt stay listed, so a retry skips those rows). Returns each job with its JSON.
+   */
+  private Map<Job, String> selectDue(
+      Connection c,
+      State s,
+      int limit,
+      long nowMicros,
+      long clockMicros,
+      List<LoadFailure> failures)
+      throws SQLException {
+    Map<Job, String> jobs = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    boolean again;
+    do {
+      int known = Math.min(unloadable.size(), MAX_SKIPPED);
+      int fetch = (int) Math.min(Integer.MAX_VALUE, (long) limit - jobs.size() + known);
+      int failed = failures.size();
+      int rowsRead = 0;
+      try (PreparedStatement select = c.prepareStatement(s.sql.selectDue(fetch))) {
+        select.setLong(1, nowMicros);
+        select.setLong(2, clockMicros);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next() && jobs.size() < limit) {
+            rowsRead++;
+            String id = rows.getString(1);
+            if (!seen.add(id)) {
+              continue;
+            }
+            String json = rows.getString(3);
+            Job job = load(s, id, micros(rows, 2), json, rows.getLong(4), failures);
+            if (job != null) {
+              jobs.put(job, json);
+            }
+          }
+        }
+      }
+      // Rows newly found unloadable took places in the batch: look further.
+      again = failures.size() > failed && rowsRead == fetch && jobs.size() < limit;
+    } while (again);
+    return jobs;
+  }
+
+  /**
+   * Acquires, releases and claims in one transaction: the due rows stay locked (other schedulers
+   * skip them) until the releases and claims are written, so no acquisition lease is written.
+   */
+  @Override
+  public AcquiredRuns acquireAndClaim(
+      Instant now, int limit, Function<List<Job>, List<Release>> decide) {
+    requireArgument(limit > 0, "limit must be greater than 0, but was %s", limit);
+    requireNonNull(decide, "decide");
+    State s = state();
+    long nowMicros = floorMicros(now);
+    long clockMicros = floorMicros(s.context.clock().instant());
+    long leaseUntil = ceilMicros(now.plus(leaseTime));
+    List<LoadFailure> failures = new ArrayList<>();
+    AcquiredRuns acquired =
+        transaction(
+            "acquire and claim due jobs",
+            c -> {
+              Map<Job, String> jobs = selectDue(c, s, limit, nowMicros, clockMicros, failures);
+              if (jobs.isEmpty()) {
+                return new AcquiredRuns(List.of(), List.of());
+              }
+              List<Job> due = new ArrayList<>(jobs.keySet());
+              List<Release> releases = SharedJobStore.checkReleases(due, decide.apply(due));
+              int n = releases.size();
+              Acquisition[] held = new Acquisition[n];
+              ReleaseResult[] results = new ReleaseResult[n];
+              boolean[] claim = new boolean[n];
+              String[] runTimesJson = new String[n];
+              List<PreparedUpdate> updates = new ArrayList<>(n);
+              for (int i = 0; i < n; i++) {
+                Release release = releases.get(i);
+                Job job = due.get(i);
+                String json = jobs.get(job);
+                held[i] = new Acquisition(0, json, leaseUntil);
+                Job updated = release.updated();
+                results[i] = updated == null ? ReleaseResult.REMOVED : ReleaseResult.UPDATED;
+                claim[i] = true;
+                updates.add(
+                    new PreparedUpdate(
+                        job.id(),
+                        updated,
+                        updated != null && !sameData(job, updated)
+                            ? JobJson.toJson(updated)
+                            : null));
+                if (!release.runTimes().isEmpty()) {
+                  runTimesJson[i] = runTimesJson(release.runTimes());
+                }
+              }
+              writeReleases(c, s, updates);
+              return new AcquiredRuns(
+                  releases,
+                  claimRuns(c, s, releases, held, results, claim, runTimesJson, leaseUntil));
+            });
+    report(s, failures);
+    return acquired;
   }
 
   /** Forgets acquisitions never released whose lease ended long ago (their jobs moved on). */
