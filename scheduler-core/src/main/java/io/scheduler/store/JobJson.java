@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
@@ -45,6 +46,9 @@ public final class JobJson {
   // value would not survive the round trip (new Object(), streams, handles).
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+
+  private static final int TASK_REF_CACHE_SIZE = 4_096;
+  private static final Map<String, TaskRef> TASK_REFS = new ConcurrentHashMap<>();
 
   private JobJson() {}
 
@@ -140,7 +144,7 @@ public final class JobJson {
         throw new IllegalArgumentException(
             "format is " + format + ", but this version reads format " + FORMAT_VERSION);
       }
-      TaskRef ref = TaskRef.of(string(map, "task"));
+      TaskRef ref = taskRef(string(map, "task"));
       Trigger trigger = TriggerJson.fromMap(object(map, "trigger"), context.timezone());
       List<Object> args = new ArrayList<>(list(map, "args"));
       Map<String, Object> kwargs = new LinkedHashMap<>();
@@ -165,6 +169,18 @@ public final class JobJson {
     } catch (RuntimeException e) {
       throw new JobStoreException(name + " cannot be loaded: " + e.getMessage(), e);
     }
+  }
+
+  /** The reference, checked once per distinct text (jobs share a few task references). */
+  private static TaskRef taskRef(String text) {
+    TaskRef ref = TASK_REFS.get(text);
+    if (ref == null) {
+      ref = TaskRef.of(text);
+      if (TASK_REFS.size() < TASK_REF_CACHE_SIZE) {
+        TASK_REFS.put(text, ref);
+      }
+    }
+    return ref;
   }
 
   private static void checkRepresentable(Job job, String what, @Nullable Object value) {

@@ -28,6 +28,8 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -1395,13 +1397,55 @@ public final class JdbcJobStore implements SharedJobStore {
     return token;
   }
 
-  /** A JSON array of ISO-8601 instants (which need no escaping). */
+  /** A JSON array of ISO-8601 instants, as {@link Instant#toString()} writes them. */
   private static String runTimesJson(List<Instant> runTimes) {
     StringBuilder json = new StringBuilder(2 + 33 * runTimes.size()).append('[');
     for (Instant time : runTimes) {
-      json.append(json.length() == 1 ? "\"" : ",\"").append(time).append('"');
+      json.append(json.length() == 1 ? "\"" : ",\"");
+      appendInstant(json, time);
+      json.append('"');
     }
     return json.append(']').toString();
+  }
+
+  /**
+   * Appends what {@link Instant#toString()} returns, without its formatter for the years 0000 to
+   * 9999 (a claim writes one per run).
+   */
+  static void appendInstant(StringBuilder out, Instant time) {
+    LocalDateTime utc = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+    int year = utc.getYear();
+    if (year < 0 || year > 9999) {
+      out.append(time);
+      return;
+    }
+    pad(out, year, 4).append('-');
+    pad(out, utc.getMonthValue(), 2).append('-');
+    pad(out, utc.getDayOfMonth(), 2).append('T');
+    pad(out, utc.getHour(), 2).append(':');
+    pad(out, utc.getMinute(), 2).append(':');
+    pad(out, utc.getSecond(), 2);
+    int nano = time.getNano();
+    if (nano != 0) {
+      out.append('.');
+      if (nano % 1_000_000 == 0) {
+        pad(out, nano / 1_000_000, 3);
+      } else if (nano % 1000 == 0) {
+        pad(out, nano / 1000, 6);
+      } else {
+        pad(out, nano, 9);
+      }
+    }
+    out.append('Z');
+  }
+
+  private static StringBuilder pad(StringBuilder out, int value, int width) {
+    for (int limit = 10, digits = 1; digits < width; limit *= 10, digits++) {
+      if (value < limit) {
+        out.append('0');
+      }
+    }
+    return out.append(value);
   }
 
   private static List<Instant> parseRunTimes(String json) {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -332,5 +333,26 @@ class JdbcJobStoreTest {
             JdbcJobStoreTest.class.getClassLoader(),
             new Class<?>[] {DataSource.class},
             (proxy, method, args) -> method.getName().equals("getConnection") ? connection : null);
+  }
+
+  @Test
+  void runTimesAreWrittenExactlyAsInstantToStringWritesThem() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int i = 0; i < 10_000; i++) {
+      long seconds = random.nextLong(-70_000_000_000L, 260_000_000_000L);
+      int nanos =
+          switch (i % 4) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1000;
+            default -> random.nextInt(1_000_000_000);
+          };
+      Instant time = Instant.ofEpochSecond(seconds, nanos);
+      StringBuilder written = new StringBuilder();
+
+      JdbcJobStore.appendInstant(written, time);
+
+      assertThat(written.toString()).isEqualTo(time.toString());
+    }
   }
 }
