@@ -583,7 +583,7 @@ public final class JdbcJobStore implements SharedJobStore {
               List<Job> due = new ArrayList<>(jobs.keySet());
               List<Release> releases = SharedJobStore.checkReleases(due, decide.apply(due));
               int n = releases.size();
-              Acquisition[] held = new Acquisition[n];
+              String[] jobJson = new String[n];
               ReleaseResult[] results = new ReleaseResult[n];
               boolean[] claim = new boolean[n];
               String[] runTimesJson = new String[n];
@@ -591,8 +591,7 @@ public final class JdbcJobStore implements SharedJobStore {
               for (int i = 0; i < n; i++) {
                 Release release = releases.get(i);
                 Job job = due.get(i);
-                String json = jobs.get(job);
-                held[i] = new Acquisition(0, json, leaseUntil);
+                jobJson[i] = jobs.get(job);
                 Job updated = release.updated();
                 results[i] = updated == null ? ReleaseResult.REMOVED : ReleaseResult.UPDATED;
                 claim[i] = true;
@@ -610,7 +609,7 @@ public final class JdbcJobStore implements SharedJobStore {
               writeReleases(c, s, updates);
               return new AcquiredRuns(
                   releases,
-                  claimRuns(c, s, releases, held, results, claim, runTimesJson, leaseUntil));
+                  claimRuns(c, s, releases, jobJson, results, claim, runTimesJson, leaseUntil));
             });
     report(s, failures);
     return acquired;
@@ -708,7 +707,11 @@ public final class JdbcJobStore implements SharedJobStore {
             }
           }
           writeReleases(c, s, updates);
-          return claimRuns(c, s, releases, held, results, claim, runTimesJson, leaseUntil);
+          String[] jobJson = new String[n];
+          for (int i = 0; i < n; i++) {
+            jobJson[i] = held[i] == null ? null : held[i].json;
+          }
+          return claimRuns(c, s, releases, jobJson, results, claim, runTimesJson, leaseUntil);
         });
   }
 
@@ -786,7 +789,7 @@ public final class JdbcJobStore implements SharedJobStore {
       Connection c,
       State s,
       List<Release> releases,
-      Acquisition[] held,
+      @Nullable String[] jobJson,
       ReleaseResult[] results,
       boolean[] claim,
       String[] runTimesJson,
@@ -833,7 +836,7 @@ public final class JdbcJobStore implements SharedJobStore {
           insert.setLong(++p, run.fencingToken());
           insert.setLong(++p, leaseUntil);
           insert.setString(++p, runTimesJson[i]);
-          insert.setString(++p, held[i].json);
+          insert.setString(++p, jobJson[i]);
         }
         insert.executeUpdate();
       }
