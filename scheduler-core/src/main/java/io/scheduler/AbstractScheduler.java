@@ -29,6 +29,7 @@ import io.scheduler.executor.JobExecutor;
 import io.scheduler.internal.ClockAdjustments;
 import io.scheduler.internal.EventFanOut;
 import io.scheduler.internal.InstanceCounter;
+import io.scheduler.internal.JobIds;
 import io.scheduler.internal.Waiter;
 import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.Job;
@@ -49,7 +50,6 @@ import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.Triggers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +66,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -91,8 +90,6 @@ public abstract class AbstractScheduler implements Scheduler {
   /** The most ended runs whose completion one store call records. */
   private static final int COMPLETION_ROUND = 512;
 
-  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
-
   private final Clock clock;
   private final ZoneId timezone;
   private final JobDefaults jobDefaults;
@@ -104,6 +101,7 @@ public abstract class AbstractScheduler implements Scheduler {
   private final String schedulerId;
   private final EventFanOut events = new EventFanOut();
   private final InstanceCounter instances = new InstanceCounter();
+  private final JobIds jobIds = new JobIds();
   private final Waiter waiter;
   private final Runnable wakeupOnClockChange;
   private final Object lock = new Object();
@@ -153,7 +151,7 @@ public abstract class AbstractScheduler implements Scheduler {
   @Override
   public Job addJob(JobSpec spec) {
     requireNonNull(spec, "spec");
-    String id = spec.id() != null ? spec.id() : newJobId();
+    String id = spec.id() != null ? spec.id() : jobIds.next();
     Trigger trigger = trigger(spec);
     Task task = task(spec);
     // Once running, adding a job needs no scheduler lock: only a stopped scheduler keeps pending
@@ -166,10 +164,9 @@ public abstract class AbstractScheduler implements Scheduler {
     }
     JobStore store = store(spec.jobStore());
     requireExecutor(spec.executor());
-    Instant now = clock.instant();
-    Instant next = spec.nextRunTimeIsSet() ? spec.nextRunTime() : firstRunTime(trigger, now);
+    Instant next = spec.nextRunTimeIsSet() ? spec.nextRunTime() : firstRunTime(trigger);
     Job job = Job.create(spec, id, task, trigger, jobDefaults, next);
-    storeNewJob(store, job, spec.replaceExisting(), now);
+    storeNewJob(store, job, spec.replaceExisting());
     return job;
   }
 
@@ -182,7 +179,7 @@ public abstract class AbstractScheduler implements Scheduler {
     Set<String> seen = new HashSet<>();
     for (JobSpec spec : specs) {
       requireNonNull(spec, "specs[" + ids.size() + "]");
-      String id = spec.id() != null ? spec.id() : newJobId();
+      String id = spec.id() != null ? spec.id() : jobIds.next();
       requireArgument(seen.add(id), "job id '%s' appears more than once in addJobs", id);
       ids.add(id);
       triggers.add(trigger(spec));
@@ -235,12 +232,12 @@ public abstract class AbstractScheduler implements Scheduler {
     for (Map.Entry<String, List<Job>> batch : batches.entrySet()) {
       store(batch.getKey()).addJobs(batch.getValue());
       for (Job job : batch.getValue()) {
-        jobStored(job, now);
+        jobStored(job);
       }
     }
     for (int i = 0; i < added.size(); i++) {
       if (specs.get(i).replaceExisting()) {
-        storeNewJob(store(added.get(i).jobStore()), added.get(i), true, now);
+        storeNewJob(store(added.get(i).jobStore()), added.get(i), true);
       }
     }
     out.addAll(added);
@@ -479,8 +476,7 @@ public abstract class AbstractScheduler implements Scheduler {
         storeNewJob(
             startStores.get(job.job.jobStore()),
             job.job.withNextRunTime(next),
-            job.replaceExisting,
-            now);
+            job.replaceExisting);
       }
       pending.clear();
       if (clock instanceof ClockAdjustments adjustable) {
@@ -1225,7 +1221,7 @@ public abstract class AbstractScheduler implements Scheduler {
     return spec;
   }
 
-  private void storeNewJob(JobStore store, Job job, boolean replaceExisting, Instant now) {
+  private void storeNewJob(JobStore store, Job job, boolean replaceExisting) {
     try {
       store.addJob(job);
     } catch (ConflictingJobIdException e) {
@@ -1234,13 +1230,14 @@ public abstract class AbstractScheduler implements Scheduler {
       }
       store.updateJob(job);
     }
-    jobStored(job, now);
+    jobStored(job);
   }
 
   /** Announces a job just stored and wakes the loop when it is due before the loop's next pass. */
-  private void jobStored(Job job, Instant now) {
+  private void jobStored(Job job) {
     log.debug("Added job \"{}\" to job store \"{}\"", job, job.jobStore());
-    events.publish(EventType.JOB_ADDED, () -> new JobAdded(job.id(), job.jobStore(), now));
+    events.publish(
+        EventType.JOB_ADDED, () -> new JobAdded(job.id(), job.jobStore(), clock.instant()));
     if (!job.isPaused() && state == SchedulerState.RUNNING) {
       waiter.signalIfBefore(job.nextRunTime().orElseThrow());
     }
@@ -1269,7 +1266,7 @@ public abstract class AbstractScheduler implements Scheduler {
     if (spec.triggerAlias() != null) {
       return Triggers.create(spec.triggerAlias(), spec.triggerOptions(), timezone);
     }
-    return DateTrigger.at(clock.instant().atZone(timezone));
+    return DateTrigger.at(clock.instant(), timezone);
   }
 
   private Task task(JobSpec spec) {
@@ -1278,6 +1275,14 @@ public abstract class AbstractScheduler implements Scheduler {
     }
     return taskResolver.resolve(
         requireNonNull(spec.taskRef(), "taskRef"), spec.args(), spec.kwargs());
+  }
+
+  /** The first run time of a new job: its trigger's first fire time from now. */
+  private @Nullable Instant firstRunTime(Trigger trigger) {
+    // A date trigger needs no clock reading.
+    return trigger instanceof DateTrigger date
+        ? date.runInstant()
+        : firstRunTime(trigger, clock.instant());
   }
 
   private @Nullable Instant firstRunTime(Trigger trigger, Instant now) {
@@ -1325,21 +1330,6 @@ public abstract class AbstractScheduler implements Scheduler {
       return b;
     }
     return b == null || a.isBefore(b) ? a : b;
-  }
-
-  /** APScheduler's ids are uuid4 hex; these are 128 random bits in hex as well. */
-  private static String newJobId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    byte[] hex = new byte[32];
-    long bits = random.nextLong();
-    for (int i = 15; i >= 0; i--, bits >>>= 4) {
-      hex[i] = HEX_DIGITS[(int) (bits & 0xF)];
-    }
-    bits = random.nextLong();
-    for (int i = 31; i >= 16; i--, bits >>>= 4) {
-      hex[i] = HEX_DIGITS[(int) (bits & 0xF)];
-    }
-    return new String(hex, StandardCharsets.ISO_8859_1);
   }
 
   /** A job added before start, with what start needs to schedule it. */

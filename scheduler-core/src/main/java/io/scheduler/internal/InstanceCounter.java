@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Counts the running instances of each job, to enforce {@code maxInstances}. */
 public final class InstanceCounter {
 
+  private static final Integer ONE = 1;
+
   private final ConcurrentHashMap<String, Integer> running = new ConcurrentHashMap<>();
 
   /** Creates an empty counter. */
@@ -20,6 +22,10 @@ public final class InstanceCounter {
    * @return whether the instance was counted (false: the limit is reached)
    */
   public boolean tryAcquire(String jobId, int maxInstances) {
+    // The common case, a job not running yet, in one step (maxInstances is at least 1).
+    if (running.putIfAbsent(jobId, ONE) == null) {
+      return true;
+    }
     boolean[] acquired = new boolean[1];
     running.compute(
         jobId,
@@ -40,6 +46,9 @@ public final class InstanceCounter {
    * @param jobId the job
    */
   public void release(String jobId) {
+    if (running.remove(jobId, ONE)) {
+      return;
+    }
     running.computeIfPresent(jobId, (id, count) -> count <= 1 ? null : count - 1);
   }
 

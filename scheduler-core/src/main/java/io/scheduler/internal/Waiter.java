@@ -70,7 +70,11 @@ public final class Waiter {
    * @param time when the new work is due
    */
   public void signalIfBefore(Instant time) {
-    signalled = true;
+    // Skipping the write when already set spares a fence per signal: an earlier signal still set
+    // means the loop has not begun its next pass, which will see this signal's work.
+    if (!signalled) {
+      signalled = true;
+    }
     Instant planned = plannedWakeup;
     if (planned != AWAKE && (planned == null || time.isBefore(planned))) {
       unpark();

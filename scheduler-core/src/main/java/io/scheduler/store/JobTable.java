@@ -6,29 +6,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The id index of {@link MemoryJobStore}: open addressing with linear probing over an array of the
- * stored jobs themselves, so an id costs one array slot instead of a map node. Not thread-safe; the
- * store's lock guards it.
+ * stored jobs themselves, so an id costs one array slot instead of a map node. The ids' hashes sit
+ * in a parallel array, so probing reads neither the stored jobs nor their ids until a hash matches.
+ * Not thread-safe; the store's lock guards it.
  */
 final class JobTable {
 
   private static final int MINIMUM_CAPACITY = 64;
 
+  // hashes[i] is 0 when slot i is empty, else the hash of slots[i]'s id (never 0, see hash()).
+  private int[] hashes = new int[MINIMUM_CAPACITY];
   private @Nullable StoredJob[] slots = new StoredJob[MINIMUM_CAPACITY];
   private int size;
 
   /** Returns the stored job with this id, or {@code null}. */
   @Nullable StoredJob get(String id) {
-    int hash = hash(id);
-    int mask = slots.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
-      StoredJob slot = slots[i];
-      if (slot == null) {
-        return null;
-      }
-      if (slot.hash == hash && slot.job.id().equals(id)) {
-        return slot;
-      }
-    }
+    int slot = find(id);
+    return slot < 0 ? null : slots[slot];
   }
 
   /** Adds a stored job unless its id is taken; returns whether it was added. */
@@ -37,14 +31,16 @@ final class JobTable {
       resize(slots.length * 2);
     }
     String id = stored.job.id();
+    int hash = hash(id);
     int mask = slots.length - 1;
-    int i = stored.hash & mask;
-    for (StoredJob slot = slots[i]; slot != null; slot = slots[i]) {
-      if (slot.hash == stored.hash && slot.job.id().equals(id)) {
+    int i = hash & mask;
+    for (int slotHash = hashes[i]; slotHash != 0; slotHash = hashes[i]) {
+      if (slotHash == hash && slots[i].job.id().equals(id)) {
         return false;
       }
       i = (i + 1) & mask;
     }
+    hashes[i] = hash;
     slots[i] = stored;
     size++;
     return true;
@@ -52,30 +48,24 @@ final class JobTable {
 
   /** Removes and returns the stored job with this id, or returns {@code null}. */
   @Nullable StoredJob remove(String id) {
-    int hash = hash(id);
-    int mask = slots.length - 1;
-    int i = hash & mask;
-    while (true) {
-      StoredJob slot = slots[i];
-      if (slot == null) {
-        return null;
-      }
-      if (slot.hash == hash && slot.job.id().equals(id)) {
-        break;
-      }
-      i = (i + 1) & mask;
+    int slot = find(id);
+    if (slot < 0) {
+      return null;
     }
-    StoredJob removed = slots[i];
+    StoredJob removed = slots[slot];
     // Backward-shift deletion: move later members of the probe run into the gap.
-    int gap = i;
-    for (int j = (gap + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
-      int home = slots[j].hash & mask;
+    int mask = slots.length - 1;
+    int gap = slot;
+    for (int j = (gap + 1) & mask; hashes[j] != 0; j = (j + 1) & mask) {
+      int home = hashes[j] & mask;
       boolean movable = gap <= j ? (home <= gap || home > j) : (home <= gap && home > j);
       if (movable) {
+        hashes[gap] = hashes[j];
         slots[gap] = slots[j];
         gap = j;
       }
     }
+    hashes[gap] = 0;
     slots[gap] = null;
     size--;
     return removed;
@@ -83,6 +73,7 @@ final class JobTable {
 
   /** Removes everything and shrinks back to the initial capacity. */
   void clear() {
+    hashes = new int[MINIMUM_CAPACITY];
     slots = new StoredJob[MINIMUM_CAPACITY];
     size = 0;
   }
@@ -102,27 +93,44 @@ final class JobTable {
     return values;
   }
 
-  static int hash(String id) {
+  /** An id's hash, spread and never 0 (0 marks an empty slot). */
+  private static int hash(String id) {
     int h = id.hashCode();
-    return h ^ (h >>> 16);
+    h ^= h >>> 16;
+    return h == 0 ? 1 : h;
+  }
+
+  /** Returns the slot holding this id, or -1. */
+  private int find(String id) {
+    int hash = hash(id);
+    int mask = slots.length - 1;
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      int slotHash = hashes[i];
+      if (slotHash == 0) {
+        return -1;
+      }
+      if (slotHash == hash && slots[i].job.id().equals(id)) {
+        return i;
+      }
+    }
   }
 
   private void resize(int capacity) {
+    int[] largerHashes = new int[capacity];
     StoredJob[] larger = new StoredJob[capacity];
-    for (StoredJob slot : slots) {
-      if (slot != null) {
-        insert(larger, slot);
+    int mask = capacity - 1;
+    for (int slot = 0; slot < slots.length; slot++) {
+      int hash = hashes[slot];
+      if (hash != 0) {
+        int i = hash & mask;
+        while (largerHashes[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        largerHashes[i] = hash;
+        larger[i] = slots[slot];
       }
     }
+    hashes = largerHashes;
     slots = larger;
-  }
-
-  private static void insert(@Nullable StoredJob[] table, StoredJob stored) {
-    int mask = table.length - 1;
-    int i = stored.hash & mask;
-    while (table[i] != null) {
-      i = (i + 1) & mask;
-    }
-    table[i] = stored;
   }
 }

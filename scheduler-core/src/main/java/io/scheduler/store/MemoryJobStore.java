@@ -7,32 +7,30 @@ import io.scheduler.exception.JobNotFoundException;
 import io.scheduler.job.Job;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps jobs in memory: a hash map by id and a binary heap by next run time, under one lock. Add,
- * update and remove are O(log n); acquiring k due jobs is O(k log n). The heap keeps each job's
- * sort key in primitive arrays beside the entries, so sifting never leaves them; a stored job costs
+ * Keeps jobs in memory: a hash map by id, and the scheduled jobs ordered by next run time in two
+ * lanes, all under one lock. Jobs added in time order (the common case: due now, or each later than
+ * the last) go to a first-in, first-out queue where adding and acquiring are O(1); others go to a
+ * binary heap, O(log n). Acquiring takes whichever lane's first job is earlier. A stored job costs
  * one small entry object besides the job itself. Jobs are lost when the scheduler shuts down, as in
  * APScheduler.
  */
 public final class MemoryJobStore implements JobStore {
 
+  // Sort key of a scheduled job, exact to the nanosecond in two longs: the next run time in whole
+  // microseconds, then (nanoseconds within that microsecond << 53 | insertion number), which also
+  // keeps jobs due at the same instant first in, first out.
   private static final int SEQUENCE_BITS = 53;
   private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
 
   private final Object lock = new Object();
   private final JobTable byId = new JobTable();
-  private StoredJob[] heap = new StoredJob[64];
-  // Sort key of heap[i], exact to the nanosecond in two longs: the next run time in whole
-  // microseconds, then (nanoseconds within that microsecond << 53 | insertion number), which also
-  // keeps jobs due at the same instant first in, first out.
-  private long[] micros = new long[64];
-  private long[] sequences = new long[64];
-  private int size;
+  private final RunTimeQueue queue = new RunTimeQueue();
+  private final RunTimeHeap heap = new RunTimeHeap();
   private long sequence;
   private String alias = "memory";
 
@@ -52,7 +50,7 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public void addJob(Job job) {
     synchronized (lock) {
-      StoredJob stored = new StoredJob(job, JobTable.hash(job.id()));
+      StoredJob stored = new StoredJob(job);
       if (!byId.addIfAbsent(stored)) {
         throw new ConflictingJobIdException(job.id(), alias);
       }
@@ -88,8 +86,8 @@ public final class MemoryJobStore implements JobStore {
   public void removeAllJobs() {
     synchronized (lock) {
       byId.clear();
-      Arrays.fill(heap, 0, size, null);
-      size = 0;
+      queue.clear();
+      heap.clear();
     }
   }
 
@@ -118,15 +116,19 @@ public final class MemoryJobStore implements JobStore {
   public List<Job> acquireDueJobs(Instant now, int limit) {
     requireArgument(limit > 0, "limit must be greater than 0, but was %s", limit);
     synchronized (lock) {
-      if (size == 0 || !heap[0].job.isDue(now)) {
+      StoredJob first = first();
+      if (first == null || !first.job.isDue(now)) {
         return List.of();
       }
-      List<Job> due = new ArrayList<>(Math.min(limit, size));
-      while (size > 0 && due.size() < limit && heap[0].job.isDue(now)) {
-        StoredJob stored = heap[0];
-        removeAt(0);
-        stored.index = StoredJob.ACQUIRED;
-        due.add(stored.job);
+      List<Job> due = new ArrayList<>(Math.min(limit, byId.size()));
+      while (first != null && first.job.isDue(now)) {
+        unschedule(first);
+        first.index = StoredJob.ACQUIRED;
+        due.add(first.job);
+        if (due.size() == limit) {
+          break;
+        }
+        first = first();
       }
       return due;
     }
@@ -155,7 +157,7 @@ public final class MemoryJobStore implements JobStore {
     if (stored == null || stored.job != acquired || stored.index != StoredJob.ACQUIRED) {
       return ReleaseResult.SUPERSEDED;
     }
-    stored.index = StoredJob.NOT_IN_HEAP;
+    stored.index = StoredJob.NOT_SCHEDULED;
     if (updated == null) {
       byId.remove(acquired.id());
       return ReleaseResult.REMOVED;
@@ -168,7 +170,8 @@ public final class MemoryJobStore implements JobStore {
   @Override
   public Optional<Instant> nextRunTime() {
     synchronized (lock) {
-      return size == 0 ? Optional.empty() : heap[0].job.nextRunTime();
+      StoredJob first = first();
+      return first == null ? Optional.empty() : first.job.nextRunTime();
     }
   }
 
@@ -177,100 +180,42 @@ public final class MemoryJobStore implements JobStore {
     return "MemoryJobStore[" + alias + "]";
   }
 
-  /** Puts a stored job that is not in the heap into it, unless the job is paused. */
+  /** The scheduled job due first (the earlier of the two lanes' first jobs), or null. */
+  private @Nullable StoredJob first() {
+    if (queue.isEmpty()) {
+      return heap.isEmpty() ? null : heap.first();
+    }
+    if (heap.isEmpty()
+        || !StoredJob.before(
+            heap.firstMicros(), heap.firstOrder(), queue.firstMicros(), queue.firstOrder())) {
+      return queue.first();
+    }
+    return heap.first();
+  }
+
+  /** Schedules a stored job that waits nowhere yet, unless the job is paused. */
   private void schedule(StoredJob entry) {
-    entry.index = StoredJob.NOT_IN_HEAP;
+    entry.index = StoredJob.NOT_SCHEDULED;
     if (entry.job.isPaused()) {
       return;
     }
-    if (size == heap.length) {
-      int capacity = size + (size >> 1);
-      heap = Arrays.copyOf(heap, capacity);
-      micros = Arrays.copyOf(micros, capacity);
-      sequences = Arrays.copyOf(sequences, capacity);
-    }
     Instant next = entry.job.nextRunTime().orElseThrow();
-    int index = size++;
+    long key = toMicros(next);
     long withinMicro = next.getNano() % 1000;
-    place(
-        index, entry, toMicros(next), withinMicro << SEQUENCE_BITS | (sequence++ & SEQUENCE_MASK));
-    siftUp(index);
+    long order = withinMicro << SEQUENCE_BITS | (sequence++ & SEQUENCE_MASK);
+    if (queue.accepts(key, order)) {
+      queue.add(entry, key, order);
+    } else {
+      heap.add(entry, key, order);
+    }
   }
 
   private void unschedule(StoredJob entry) {
-    if (entry.index >= 0) {
-      removeAt(entry.index);
+    if (entry.inQueue()) {
+      queue.remove(entry);
+    } else if (entry.inHeap()) {
+      heap.remove(entry);
     }
-  }
-
-  private void removeAt(int index) {
-    heap[index].index = StoredJob.NOT_IN_HEAP;
-    size--;
-    if (index == size) {
-      heap[size] = null;
-      return;
-    }
-    StoredJob moved = heap[size];
-    place(index, moved, micros[size], sequences[size]);
-    heap[size] = null;
-    siftDown(index);
-    if (moved.index == index) {
-      siftUp(index);
-    }
-  }
-
-  private void siftUp(int index) {
-    StoredJob entry = heap[index];
-    long key = micros[index];
-    long order = sequences[index];
-    while (index > 0) {
-      int parent = (index - 1) >>> 1;
-      if (!less(key, order, parent)) {
-        break;
-      }
-      place(index, heap[parent], micros[parent], sequences[parent]);
-      index = parent;
-    }
-    place(index, entry, key, order);
-  }
-
-  private void siftDown(int index) {
-    StoredJob entry = heap[index];
-    long key = micros[index];
-    long order = sequences[index];
-    int half = size >>> 1;
-    while (index < half) {
-      int child = 2 * index + 1;
-      int right = child + 1;
-      if (right < size && less(right, child)) {
-        child = right;
-      }
-      if (!before(micros[child], sequences[child], key, order)) {
-        break;
-      }
-      place(index, heap[child], micros[child], sequences[child]);
-      index = child;
-    }
-    place(index, entry, key, order);
-  }
-
-  private void place(int index, StoredJob entry, long key, long order) {
-    heap[index] = entry;
-    micros[index] = key;
-    sequences[index] = order;
-    entry.index = index;
-  }
-
-  private boolean less(int a, int b) {
-    return less(micros[a], sequences[a], b);
-  }
-
-  private boolean less(long key, long order, int b) {
-    return before(key, order, micros[b], sequences[b]);
-  }
-
-  private static boolean before(long key, long order, long otherKey, long otherOrder) {
-    return key < otherKey || (key == otherKey && order < otherOrder);
   }
 
   private static long toMicros(Instant time) {

@@ -21,9 +21,9 @@ public final class DateTrigger implements BuiltInTrigger {
   private final Instant runInstant;
   private final ZoneId zone;
 
-  private DateTrigger(ZonedDateTime runDate) {
-    this.runInstant = runDate.toInstant();
-    this.zone = runDate.getZone();
+  private DateTrigger(Instant runInstant, ZoneId zone) {
+    this.runInstant = runInstant;
+    this.zone = zone;
   }
 
   /**
@@ -33,7 +33,21 @@ public final class DateTrigger implements BuiltInTrigger {
    * @return the trigger
    */
   public static DateTrigger at(ZonedDateTime runDate) {
-    return new DateTrigger(Require.requireNonNull(runDate, "runDate"));
+    Require.requireNonNull(runDate, "runDate");
+    return new DateTrigger(runDate.toInstant(), runDate.getZone());
+  }
+
+  /**
+   * A trigger that fires once at {@code runInstant}, reported in {@code zone}; the same as {@code
+   * at(runInstant.atZone(zone))}.
+   *
+   * @param runInstant when to fire
+   * @param zone the zone the run date is reported in
+   * @return the trigger
+   */
+  public static DateTrigger at(Instant runInstant, ZoneId zone) {
+    return new DateTrigger(
+        Require.requireNonNull(runInstant, "runInstant"), Require.requireNonNull(zone, "zone"));
   }
 
   static DateTrigger create(TriggerOptions options, ZoneId defaultZone) {
@@ -42,7 +56,7 @@ public final class DateTrigger implements BuiltInTrigger {
     if (runDate == null) {
       throw options.invalid("run_date", null, "is required");
     }
-    return new DateTrigger(runDate);
+    return new DateTrigger(runDate.toInstant(), runDate.getZone());
   }
 
   /**

@@ -91,7 +91,7 @@ public final class TriggerJson {
     }
     try {
       OffsetDateTime at = DateTimes.parseCanonical(runDate);
-      return at == null ? null : DateTrigger.at(at.atZoneSameInstant(ZoneId.of(zoneId)));
+      return at == null ? null : DateTrigger.at(at.toInstant(), ZoneId.of(zoneId));
     } catch (DateTimeException e) {
       return null;
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -201,5 +202,54 @@ class WaiterTest {
       waiter.signalIfBefore(T);
       sleeper.assertReturns();
     }
+  }
+
+  /**
+   * A loop thread that passes and sleeps without a deadline, against four threads that each add
+   * work and signal 1,000,000 times: however the signals interleave with the loop's sleeps, the
+   * loop never sleeps through work it has not seen. (A signaller that read the loop's sleep,
+   * stalled while the loop ran a pass, and then acted on that stale read could leave the loop
+   * parked while it looked awake; this caught such a version one run in three.)
+   */
+  @Test
+  void concurrentSignalsNeverLeaveTheLoopAsleepOverUnseenWork() throws Exception {
+    AtomicLong added = new AtomicLong();
+    AtomicLong seen = new AtomicLong();
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread loop =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                waiter.beginPass();
+                seen.set(added.get());
+                waiter.await(null);
+              }
+            },
+            "waiter-test-loop");
+    loop.setDaemon(true);
+    sleepers.add(loop);
+    loop.start();
+    Thread[] signallers = new Thread[4];
+    for (int i = 0; i < signallers.length; i++) {
+      signallers[i] =
+          new Thread(
+              () -> {
+                for (int n = 0; n < 1_000_000; n++) {
+                  added.incrementAndGet();
+                  waiter.signalIfBefore(T);
+                }
+              });
+      signallers[i].start();
+    }
+    for (Thread signaller : signallers) {
+      signaller.join();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+    while (seen.get() != added.get() && System.nanoTime() - deadline < 0) {
+      Thread.onSpinWait();
+    }
+    stop.set(true);
+    waiter.signal();
+    assertThat(seen.get()).as("work the loop has seen").isEqualTo(added.get());
   }
 }

@@ -60,6 +60,28 @@ class JobTableTest {
     assertThat(table.values()).isEmpty();
   }
 
+  @Test
+  void idsWithEqualOrZeroHashCodesAreKeptApart() {
+    JobTable table = new JobTable();
+    // "Aa" and "BB" share a hash code; "f5a5a608" hashes to 0, the value marking an empty slot.
+    StoredJob aa = stored("Aa");
+    StoredJob bb = stored("BB");
+    StoredJob zero = stored("f5a5a608");
+    assertThat("f5a5a608".hashCode()).isZero();
+    assertThat(table.addIfAbsent(aa)).isTrue();
+    assertThat(table.addIfAbsent(bb)).isTrue();
+    assertThat(table.addIfAbsent(zero)).isTrue();
+    assertThat(table.addIfAbsent(stored("f5a5a608"))).isFalse();
+
+    assertThat(table.get("f5a5a608")).isSameAs(zero);
+    assertThat(table.remove("Aa")).isSameAs(aa);
+    assertThat(table.get("BB")).isSameAs(bb);
+    assertThat(table.get("Aa")).isNull();
+    assertThat(table.remove("f5a5a608")).isSameAs(zero);
+    assertThat(table.get("f5a5a608")).isNull();
+    assertThat(table.size()).isEqualTo(1);
+  }
+
   private static StoredJob stored(String id) {
     Job job =
         Job.create(
@@ -69,6 +91,6 @@ class JobTableTest {
             TRIGGER,
             JobDefaults.ofDefaults(),
             null);
-    return new StoredJob(job, JobTable.hash(id));
+    return new StoredJob(job);
   }
 }

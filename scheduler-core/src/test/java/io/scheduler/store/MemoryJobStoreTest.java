@@ -16,14 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link MemoryJobStore}: the {@link JobStoreContractTest} contract, APScheduler's memory-store
- * specifics (shutdown forgets every job, snapshots are returned as stored) and a property test of
- * its heap: 10,000 random add, update, remove, acquire and release operations checked against a
- * plain reference model after every step.
+ * specifics (shutdown forgets every job, snapshots are returned as stored) and property tests of
+ * its two lanes: 10,000 random add, update, remove, acquire and release operations checked against
+ * a plain reference model after every step.
  */
 class MemoryJobStoreTest extends JobStoreContractTest {
 
@@ -142,19 +143,46 @@ class MemoryJobStoreTest extends JobStoreContractTest {
   /**
    * Random operations against a reference model: after every step, {@code nextRunTime()} equals the
    * model's earliest unheld, unpaused time; every acquisition returns the model's earliest due
-   * times in order; every release reports what the model predicts.
+   * times in order; every release reports what the model predicts. Run times are random, so jobs go
+   * to both lanes.
    */
   @Test
-  void heapAgreesWithAReferenceModelOverTenThousandRandomOperations() {
-    Random random = new Random(SEED);
+  void agreesWithAReferenceModelOverTenThousandRandomOperations() {
+    checkAgainstModel(SEED, MemoryJobStoreTest::randomTime);
+  }
+
+  /**
+   * The same with run times that mostly ascend, as when jobs are added for now: most jobs go to the
+   * first-in, first-out lane, whose removed slots are reclaimed as it fills up.
+   */
+  @Test
+  void agreesWithAReferenceModelWhenRunTimesMostlyAscend() {
+    Instant[] last = {at(-50)};
+    checkAgainstModel(
+        SEED + 1,
+        random -> {
+          int kind = random.nextInt(20);
+          if (kind == 0) {
+            return null;
+          }
+          if (kind == 1) {
+            return randomTime(random);
+          }
+          last[0] = last[0].plusNanos(random.nextInt(3) * 500_000L);
+          return last[0];
+        });
+  }
+
+  private void checkAgainstModel(long seed, Function<Random, @Nullable Instant> times) {
+    Random random = new Random(seed);
     Model model = new Model();
     int nextId = 0;
     for (int step = 0; step < STEPS; step++) {
-      String at = "seed " + SEED + ", step " + step;
+      String at = "seed " + seed + ", step " + step;
       int op = random.nextInt(100);
       if (op < 28 || model.ids.isEmpty()) {
         String id = "job-" + nextId++;
-        Job job = job(id, randomTime(random));
+        Job job = job(id, times.apply(random));
         store.addJob(job);
         model.put(job);
       } else if (op < 30) {
@@ -164,7 +192,7 @@ class MemoryJobStoreTest extends JobStoreContractTest {
             .isInstanceOf(ConflictingJobIdException.class);
       } else if (op < 45) {
         Job current = model.current.get(model.randomId(random));
-        Job changed = current.withNextRunTime(randomTime(random));
+        Job changed = current.withNextRunTime(times.apply(random));
         store.updateJob(changed);
         model.supersede(current.id());
         model.put(changed);
@@ -199,7 +227,7 @@ class MemoryJobStoreTest extends JobStoreContractTest {
         String id = heldIds.get(random.nextInt(heldIds.size()));
         Job acquired = model.held.remove(id);
         boolean remove = random.nextInt(4) == 0;
-        Job updated = remove ? null : acquired.withNextRunTime(randomTime(random));
+        Job updated = remove ? null : acquired.withNextRunTime(times.apply(random));
         ReleaseResult result = store.releaseJob(acquired, updated);
         if (updated == null) {
           assertThat(result).as(at).isEqualTo(ReleaseResult.REMOVED);

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * W1: {@value #JOBS} one-shot no-op jobs, all due at the instant the scheduling loop starts, after
- * an unmeasured warm-up burst ({@link WarmUp}).
+ * unmeasured warm-up bursts ({@link WarmUp}).
  *
  * <p>Schedule rate is jobs per second of the scheduling loop (the workers already run jobs
  * meanwhile). Execution rate is jobs per second from the start of the loop until the last execution
@@ -38,7 +38,7 @@ final class BurstWorkload {
           done.countDown();
         };
     contender.start();
-    WarmUp.burst(contender);
+    WarmUp.run(contender);
     Instant now = Instant.now();
     long start = System.nanoTime();
     for (int i = 0; i < JOBS; i++) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * W2: {@value #JOBS} one-shot jobs at random whole-millisecond instants over {@value #SPREAD_MS}
- * ms, from a fixed seed, after an unmeasured warm-up burst ({@link WarmUp}).
+ * ms, from a fixed seed, after unmeasured warm-up bursts ({@link WarmUp}).
  *
  * <p>Each task records its lateness: {@link Instant#now()} when it starts minus its run instant,
  * both wall clock, in microseconds. Run instants are whole milliseconds (a base instant truncated
@@ -40,7 +40,7 @@ final class LatenessWorkload {
 
   static Measurement run(Contender contender) throws Exception {
     contender.start();
-    WarmUp.burst(contender);
+    WarmUp.run(contender);
 
     SplittableRandom random = new SplittableRandom(SEED);
     Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(LEAD_MS);

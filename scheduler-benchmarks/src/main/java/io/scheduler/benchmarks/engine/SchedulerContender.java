@@ -34,7 +34,7 @@ final class SchedulerContender implements Contender {
   @Override
   public void schedule(Runnable task, Instant at) {
     scheduler.addJob(
-        JobSpec.builder().task(task).trigger(DateTrigger.at(at.atZone(ZoneOffset.UTC))).build());
+        JobSpec.builder().task(task).trigger(DateTrigger.at(at, ZoneOffset.UTC)).build());
   }
 
   @Override

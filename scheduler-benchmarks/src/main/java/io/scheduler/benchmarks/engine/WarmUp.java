@@ -5,10 +5,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An unmeasured burst of jobs due now, run before W1 and W2 in every contender alike, so the
- * measurement sees compiled code rather than the JIT's first minutes.
+ * Unmeasured bursts of jobs due now, run before W1 and W2 in every contender alike, so the
+ * measurement sees code the JIT has finished compiling. One burst was too little: the optimizing
+ * compiler was still at work (and taking one of two cores) during the measured burst.
  */
 final class WarmUp {
+
+  static final int BURSTS = 5;
 
   static final int JOBS = 50_000;
 
@@ -17,11 +20,17 @@ final class WarmUp {
   private WarmUp() {}
 
   /**
-   * Runs {@value #JOBS} no-op jobs due now and waits for all of them.
+   * Runs {@value #BURSTS} bursts of {@value #JOBS} no-op jobs due now, each waited for.
    *
    * @param contender a started contender
    */
-  static void burst(Contender contender) throws Exception {
+  static void run(Contender contender) throws Exception {
+    for (int i = 0; i < BURSTS; i++) {
+      burst(contender);
+    }
+  }
+
+  private static void burst(Contender contender) throws Exception {
     CountDownLatch done = new CountDownLatch(JOBS);
     Instant now = Instant.now();
     for (int i = 0; i < JOBS; i++) {

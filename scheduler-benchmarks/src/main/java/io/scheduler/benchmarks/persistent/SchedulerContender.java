@@ -83,7 +83,7 @@ final class SchedulerContender implements Contender {
     return JobSpec.builder()
         .id(job.id())
         .task(TASK)
-        .trigger(DateTrigger.at(job.at().atZone(ZoneOffset.UTC)))
+        .trigger(DateTrigger.at(job.at(), ZoneOffset.UTC))
         .build();
   }
 

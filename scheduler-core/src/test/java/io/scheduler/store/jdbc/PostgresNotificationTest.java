@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +35,7 @@ class PostgresNotificationTest {
 
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
-  private TestDatabase database;
+  private @Nullable TestDatabase database;
   private String prefix;
   private final List<Runnable> cleanUp = new ArrayList<>();
 
@@ -48,7 +49,10 @@ class PostgresNotificationTest {
   @AfterEach
   void stop() {
     cleanUp.forEach(Runnable::run);
-    database.close();
+    // Null when no PostgreSQL server is reachable and the test was skipped.
+    if (database != null) {
+      database.close();
+    }
   }
 
   private JdbcJobStore store(String pool, Duration pollInterval) {
