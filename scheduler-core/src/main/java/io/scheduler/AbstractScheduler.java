@@ -61,6 +61,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -745,27 +746,50 @@ public abstract class AbstractScheduler implements Scheduler {
   private void processBatch(
       String alias, JobStore store, List<Job> due, Instant now, ZonedDateTime zonedNow) {
     List<@Nullable Job> updated = new ArrayList<>(due.size());
+    Map<JobExecutor, List<JobRun>> runs = new LinkedHashMap<>();
     try {
       for (Job job : due) {
-        updated.add(processJob(alias, job, now, zonedNow));
+        updated.add(processJob(alias, job, now, zonedNow, runs));
       }
     } finally {
       // Jobs not reached (only if an Error escaped) go back unchanged, due again next pass.
       for (int i = updated.size(); i < due.size(); i++) {
         updated.add(due.get(i));
       }
+      handOver(runs);
       List<ReleaseResult> results = store.releaseJobs(due, updated);
       for (int i = 0; i < results.size(); i++) {
         if (results.get(i) == ReleaseResult.REMOVED) {
           log.debug("Removed job \"{}\": its trigger has no more fire times", due.get(i));
-          publishJobRemoved(due.get(i).id(), alias);
+          if (events.wants(EventType.JOB_REMOVED)) {
+            publishJobRemoved(due.get(i).id(), alias);
+          }
         }
       }
     }
   }
 
+  /**
+   * Hands the runs of a batch to their executors, each executor's in one call, in the order the
+   * jobs were processed; a run an executor rejects gives back its instance.
+   */
+  private void handOver(Map<JobExecutor, List<JobRun>> runs) {
+    for (Map.Entry<JobExecutor, List<JobRun>> entry : runs.entrySet()) {
+      List<JobRun> submitted = entry.getValue();
+      int accepted = entry.getKey().executeAll(submitted);
+      for (JobRun rejected : submitted.subList(accepted, submitted.size())) {
+        rejected.rejected();
+      }
+    }
+  }
+
   /** Submits one due job's runs; returns its next snapshot, or null to remove it. */
-  private @Nullable Job processJob(String alias, Job job, Instant now, ZonedDateTime zonedNow) {
+  private @Nullable Job processJob(
+      String alias,
+      Job job,
+      Instant now,
+      ZonedDateTime zonedNow,
+      Map<JobExecutor, List<JobRun>> runs) {
     try {
       JobExecutor executor = executors.get(job.executor());
       if (executor == null) {
@@ -775,7 +799,7 @@ public abstract class AbstractScheduler implements Scheduler {
             job);
         return null;
       }
-      return submitDueRuns(alias, job, executor, now, zonedNow);
+      return submitDueRuns(alias, job, executor, now, zonedNow, runs);
     } catch (RuntimeException e) {
       log.error("Error processing job \"{}\"; pausing it", job, e);
       return job.withNextRunTime(null);
@@ -784,9 +808,14 @@ public abstract class AbstractScheduler implements Scheduler {
 
   /** Submits a due job's run times and returns the job with its next run time (null: finished). */
   private @Nullable Job submitDueRuns(
-      String alias, Job job, JobExecutor executor, Instant now, ZonedDateTime zonedNow) {
+      String alias,
+      Job job,
+      JobExecutor executor,
+      Instant now,
+      ZonedDateTime zonedNow,
+      Map<JobExecutor, List<JobRun>> runs) {
     DueRuns due = dueRuns(job, now, zonedNow);
-    submit(alias, job, executor, due.runTimes, now);
+    submit(alias, job, executor, due.runTimes, now, runs);
     return due.next == null ? null : job.withNextRunTime(due.next);
   }
 
@@ -796,6 +825,10 @@ public abstract class AbstractScheduler implements Scheduler {
    */
   private DueRuns dueRuns(Job job, Instant now, ZonedDateTime zonedNow) {
     Instant first = job.nextRunTime().orElseThrow();
+    if (job.trigger() instanceof DateTrigger date && !date.runInstant().isAfter(first)) {
+      // The common one-shot job at (or past) its run date: one run, nothing after it.
+      return new DueRuns(List.of(first), null);
+    }
     List<Instant> all = job.coalesce() == CoalescePolicy.ALL ? new ArrayList<>() : List.of();
     Instant last = first;
     @Nullable ZonedDateTime current = null;
@@ -839,19 +872,24 @@ public abstract class AbstractScheduler implements Scheduler {
     return new DueRuns(runTimes, following);
   }
 
+  /** Counts an instance of a due job and queues its run for {@link #handOver}. */
   private void submit(
-      String alias, Job job, JobExecutor executor, List<Instant> runTimes, Instant now) {
-    if (!instances.tryAcquire(job.id(), job.maxInstances())) {
+      String alias,
+      Job job,
+      JobExecutor executor,
+      List<Instant> runTimes,
+      Instant now,
+      Map<JobExecutor, List<JobRun>> runs) {
+    InstanceCounter.Instances instance = instances.tryAcquire(job.id(), job.maxInstances());
+    if (instance == null) {
       maxInstancesReached(alias, job, runTimes, now);
       return;
     }
-    events.publish(EventType.JOB_SUBMITTED, () -> new JobSubmitted(job.id(), alias, runTimes, now));
-    try {
-      executor.execute(new JobRun(this, executor, job, runTimes, null));
-    } catch (RejectedExecutionException e) {
-      instances.release(job.id());
-      log.error("Executor \"{}\" rejected job \"{}\"", job.executor(), job, e);
+    if (events.wants(EventType.JOB_SUBMITTED)) {
+      events.publish(new JobSubmitted(job.id(), alias, runTimes, now));
     }
+    runs.computeIfAbsent(executor, any -> new ArrayList<>())
+        .add(new JobRun(this, executor, job, runTimes, instance, null));
   }
 
   private void maxInstancesReached(String alias, Job job, List<Instant> runTimes, Instant now) {
@@ -996,17 +1034,19 @@ public abstract class AbstractScheduler implements Scheduler {
       nextLeaseRenewal = now.plus(store.leaseTime().dividedBy(3));
     }
     heldClaims.put(claim.runId(), held);
-    instances.tryAcquire(job.id(), Integer.MAX_VALUE);
+    // The store enforced maxInstances when it claimed the run; this only counts it.
+    InstanceCounter.Instances instance =
+        Objects.requireNonNull(instances.tryAcquire(job.id(), Integer.MAX_VALUE));
     events.publish(
         EventType.JOB_SUBMITTED, () -> new JobSubmitted(job.id(), alias, claim.runTimes(), now));
     try {
       if (executor == null) {
         throw new RejectedExecutionException("executor '" + job.executor() + "' was removed");
       }
-      executor.execute(new JobRun(this, executor, job, claim.runTimes(), held));
+      executor.execute(new JobRun(this, executor, job, claim.runTimes(), instance, held));
     } catch (RejectedExecutionException e) {
       log.error("Executor \"{}\" rejected job \"{}\"", job.executor(), job, e);
-      instances.release(job.id());
+      instance.release();
       completeClaim(held);
     }
   }
@@ -1137,10 +1177,6 @@ public abstract class AbstractScheduler implements Scheduler {
 
   EventFanOut events() {
     return events;
-  }
-
-  InstanceCounter instances() {
-    return instances;
   }
 
   List<JobRunObserver> runObservers() {

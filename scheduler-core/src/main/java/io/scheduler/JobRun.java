@@ -5,6 +5,9 @@ import io.scheduler.event.JobExecuted;
 import io.scheduler.event.JobFailed;
 import io.scheduler.event.JobMissed;
 import io.scheduler.executor.JobExecutor;
+import io.scheduler.internal.EventFanOut;
+import io.scheduler.internal.InstanceCounter;
+import io.scheduler.internal.WorkerThread;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobRunObserver;
 import io.scheduler.job.TaskContext;
@@ -30,12 +33,14 @@ import org.slf4j.LoggerFactory;
 final class JobRun implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
-  private static final ThreadLocal<@Nullable AbstractScheduler> RUNNING_IN = new ThreadLocal<>();
+  // Whose job the current thread runs: a field of the scheduler's own worker threads, else this.
+  private static final ThreadLocal<@Nullable Object> RUNNING_IN = new ThreadLocal<>();
 
   private final AbstractScheduler scheduler;
   private final JobExecutor executor;
   private final Job job;
   private final List<Instant> runTimes;
+  private final InstanceCounter.Instances instance;
   private final AbstractScheduler.@Nullable HeldClaim claim;
   private int next;
 
@@ -44,23 +49,39 @@ final class JobRun implements Runnable {
       JobExecutor executor,
       Job job,
       List<Instant> runTimes,
+      InstanceCounter.Instances instance,
       AbstractScheduler.@Nullable HeldClaim claim) {
     this.scheduler = scheduler;
     this.executor = executor;
     this.job = job;
     this.runTimes = runTimes;
+    this.instance = instance;
     this.claim = claim;
   }
 
   /** Returns whether the current thread is running a job of {@code scheduler}. */
   static boolean isRunningJobOf(AbstractScheduler scheduler) {
-    return RUNNING_IN.get() == scheduler;
+    return runningJobOf() == scheduler;
+  }
+
+  private static @Nullable Object runningJobOf() {
+    return Thread.currentThread() instanceof WorkerThread worker
+        ? worker.runningJobOf()
+        : RUNNING_IN.get();
+  }
+
+  private static void runningJobOf(@Nullable Object owner) {
+    if (Thread.currentThread() instanceof WorkerThread worker) {
+      worker.runningJobOf(owner);
+    } else {
+      RUNNING_IN.set(owner);
+    }
   }
 
   @Override
   public void run() {
-    @Nullable AbstractScheduler outer = RUNNING_IN.get();
-    RUNNING_IN.set(scheduler);
+    @Nullable Object outer = runningJobOf();
+    runningJobOf(scheduler);
     try {
       while (next < runTimes.size()) {
         Instant runTime = runTimes.get(next++);
@@ -91,7 +112,7 @@ final class JobRun implements Runnable {
       finish();
     } finally {
       // set, not remove: removing would make the next run of this worker re-insert the entry.
-      RUNNING_IN.set(outer);
+      runningJobOf(outer);
     }
   }
 
@@ -171,6 +192,9 @@ final class JobRun implements Runnable {
 
   private void observeEnd(
       List<JobRunObserver.Run> observed, @Nullable Object result, @Nullable Throwable error) {
+    if (observed.isEmpty()) {
+      return;
+    }
     for (JobRunObserver.Run run : observed) {
       try {
         run.finished(result, error);
@@ -182,13 +206,11 @@ final class JobRun implements Runnable {
 
   private void executed(Instant runTime, @Nullable Object result) {
     log.debug("Job \"{}\" executed successfully", job);
-    scheduler
-        .events()
-        .publish(
-            EventType.JOB_EXECUTED,
-            () ->
-                new JobExecuted(
-                    job.id(), job.jobStore(), runTime, result, scheduler.clock().instant()));
+    EventFanOut events = scheduler.events();
+    if (events.wants(EventType.JOB_EXECUTED)) {
+      events.publish(
+          new JobExecuted(job.id(), job.jobStore(), runTime, result, scheduler.clock().instant()));
+    }
   }
 
   private void failed(Instant runTime, Throwable error) {
@@ -207,8 +229,14 @@ final class JobRun implements Runnable {
                     scheduler.clock().instant()));
   }
 
+  /** Called when the executor rejected this run: it never runs, and gives back its instance. */
+  void rejected() {
+    log.error("Executor \"{}\" rejected job \"{}\" (it is not running)", job.executor(), job);
+    finish();
+  }
+
   private void finish() {
-    scheduler.instances().release(job.id());
+    instance.release();
     if (claim != null) {
       scheduler.completeClaim(claim);
     }

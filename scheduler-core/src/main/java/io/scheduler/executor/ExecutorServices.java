@@ -1,8 +1,10 @@
 package io.scheduler.executor;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,19 +20,35 @@ final class ExecutorServices {
    * interrupts it and logs how much was dropped.
    */
   static void shutdown(ExecutorService service, boolean wait, Duration timeout) {
+    shutdown(service, wait, timeout, () -> {}, List::size);
+  }
+
+  /**
+   * The same, for a service whose queue entries may stand for several runs: {@code beforeStop} runs
+   * before the running work is interrupted, and {@code droppedRuns} counts the runs in the entries
+   * left in the queue.
+   */
+  static void shutdown(
+      ExecutorService service,
+      boolean wait,
+      Duration timeout,
+      Runnable beforeStop,
+      ToIntFunction<List<Runnable>> droppedRuns) {
     service.shutdown();
     if (!wait) {
       return;
     }
     try {
       if (!service.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        int queued = service.shutdownNow().size();
+        beforeStop.run();
+        int queued = droppedRuns.applyAsInt(service.shutdownNow());
         log.warn(
             "Jobs still running after shutdown waited {}; interrupted them ({} queued runs dropped)",
             timeout,
             queued);
       }
     } catch (InterruptedException e) {
+      beforeStop.run();
       service.shutdownNow();
       Thread.currentThread().interrupt();
     }

@@ -1,55 +1,79 @@
 package io.scheduler.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.jspecify.annotations.Nullable;
 
-/** Counts the running instances of each job, to enforce {@code maxInstances}. */
+/**
+ * Counts the running instances of each job, to enforce {@code maxInstances}. An acquisition returns
+ * the job's {@link Instances} count, and the run releases its instance on that object: ending a run
+ * takes no lock and no map operation. Counts that dropped to zero are swept out of the map when it
+ * has doubled since the last sweep.
+ */
 public final class InstanceCounter {
 
-  private static final Integer ONE = 1;
+  private static final int MINIMUM_SWEEP_SIZE = 64;
 
-  private final ConcurrentHashMap<String, Integer> running = new ConcurrentHashMap<>();
+  // Guarded by this; a count only grows under this lock, and shrinks without it. A sweep copies the
+  // live counts to a new map, so the map shrinks back after a burst of jobs.
+  private Map<String, Instances> counts = new HashMap<>();
+  private int sweepAt = MINIMUM_SWEEP_SIZE;
 
   /** Creates an empty counter. */
   public InstanceCounter() {}
+
+  /** The running instances of one job; {@link #release()} ends one of them. */
+  public static final class Instances {
+    private static final AtomicIntegerFieldUpdater<Instances> RUNNING =
+        AtomicIntegerFieldUpdater.newUpdater(Instances.class, "running");
+
+    private volatile int running;
+
+    private Instances() {}
+
+    /** Counts one instance of the job as finished. */
+    public void release() {
+      RUNNING.decrementAndGet(this);
+    }
+  }
 
   /**
    * Counts one more running instance of a job, unless it already runs {@code maxInstances}.
    *
    * @param jobId the job
    * @param maxInstances the job's limit
-   * @return whether the instance was counted (false: the limit is reached)
+   * @return the job's count, to release the instance on, or {@code null} when the limit is reached
    */
-  public boolean tryAcquire(String jobId, int maxInstances) {
-    // The common case, a job not running yet, in one step (maxInstances is at least 1).
-    if (running.putIfAbsent(jobId, ONE) == null) {
-      return true;
+  public synchronized @Nullable Instances tryAcquire(String jobId, int maxInstances) {
+    Instances instances = counts.get(jobId);
+    if (instances == null) {
+      if (counts.size() >= sweepAt) {
+        sweep();
+      }
+      instances = new Instances();
+      counts.put(jobId, instances);
     }
-    boolean[] acquired = new boolean[1];
-    running.compute(
-        jobId,
-        (id, count) -> {
-          int current = count == null ? 0 : count;
-          if (current >= maxInstances) {
-            return count;
-          }
-          acquired[0] = true;
-          return current + 1;
-        });
-    return acquired[0];
+    // Only this method, under this lock, adds to a count; a concurrent release can only make room.
+    if (instances.running >= maxInstances) {
+      return null;
+    }
+    Instances.RUNNING.incrementAndGet(instances);
+    return instances;
   }
 
-  /**
-   * Counts one instance of a job as finished.
-   *
-   * @param jobId the job
-   */
-  public void release(String jobId) {
-    if (running.remove(jobId, ONE)) {
-      return;
-    }
-    running.computeIfPresent(jobId, (id, count) -> count <= 1 ? null : count - 1);
+  /** Drops the counts of jobs that run no more. */
+  private void sweep() {
+    Map<String, Instances> live = new HashMap<>();
+    counts.forEach(
+        (id, instances) -> {
+          if (instances.running > 0) {
+            live.put(id, instances);
+          }
+        });
+    counts = live;
+    sweepAt = Math.max(MINIMUM_SWEEP_SIZE, 2 * live.size());
   }
 
   /**
@@ -58,8 +82,9 @@ public final class InstanceCounter {
    * @param jobId the job
    * @return the count
    */
-  public int running(String jobId) {
-    return running.getOrDefault(jobId, 0);
+  public synchronized int running(String jobId) {
+    Instances instances = counts.get(jobId);
+    return instances == null ? 0 : instances.running;
   }
 
   /**
@@ -67,7 +92,15 @@ public final class InstanceCounter {
    *
    * @return a snapshot of the jobs that run now
    */
-  public Map<String, Integer> snapshot() {
-    return new TreeMap<>(running);
+  public synchronized Map<String, Integer> snapshot() {
+    Map<String, Integer> snapshot = new TreeMap<>();
+    counts.forEach(
+        (id, instances) -> {
+          int running = instances.running;
+          if (running > 0) {
+            snapshot.put(id, running);
+          }
+        });
+    return snapshot;
   }
 }

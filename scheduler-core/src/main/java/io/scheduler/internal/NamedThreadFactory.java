@@ -3,7 +3,7 @@ package io.scheduler.internal;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Daemon threads named {@code <prefix><n>}, counting from 1. */
+/** Daemon {@link WorkerThread}s named {@code <prefix><n>}, counting from 1. */
 public final class NamedThreadFactory implements ThreadFactory {
 
   private final String prefix;
@@ -20,7 +20,7 @@ public final class NamedThreadFactory implements ThreadFactory {
 
   @Override
   public Thread newThread(Runnable run) {
-    Thread thread = new Thread(run, prefix + count.incrementAndGet());
+    Thread thread = new WorkerThread(run, prefix + count.incrementAndGet());
     thread.setDaemon(true);
     return thread;
   }

@@ -242,6 +242,128 @@ class JobExecutorsTest {
   }
 
   @Test
+  void executeAllRunsEachRunOnceStartingThemInOrder() throws Exception {
+    JobExecutor executor = start(JobExecutors.threadPool(1), "pool");
+    List<Integer> ran = new ArrayList<>();
+    CountDownLatch done = new CountDownLatch(50);
+    List<Runnable> runs = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      int index = i;
+      runs.add(
+          () -> {
+            ran.add(index);
+            done.countDown();
+          });
+    }
+
+    assertThat(executor.executeAll(runs)).isEqualTo(50);
+
+    await(done);
+    assertThat(ran).hasSize(50).isSortedAccordingTo(Integer::compare);
+  }
+
+  @Test
+  void aLongRunInABatchHoldsUpOnlyItsOwnWorker() throws Exception {
+    JobExecutor executor = start(JobExecutors.threadPool(2), "pool");
+    CountDownLatch blocked = releaseLatch();
+    CountDownLatch othersDone = new CountDownLatch(20);
+    Set<Thread> otherThreads = ConcurrentHashMap.newKeySet();
+    List<Runnable> runs = new ArrayList<>();
+    AtomicReference<Thread> blockedThread = new AtomicReference<>();
+    runs.add(
+        () -> {
+          blockedThread.set(Thread.currentThread());
+          try {
+            blocked.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    for (int i = 0; i < 20; i++) {
+      runs.add(
+          () -> {
+            otherThreads.add(Thread.currentThread());
+            othersDone.countDown();
+          });
+    }
+
+    executor.executeAll(runs);
+
+    await(othersDone);
+    assertThat(otherThreads).hasSize(1).doesNotContain(blockedThread.get());
+  }
+
+  @Test
+  void anInterruptOneRunOfABatchLeavesBehindDoesNotReachTheNext() throws Exception {
+    JobExecutor executor = start(JobExecutors.threadPool(1), "pool");
+    AtomicBoolean secondSawInterrupt = new AtomicBoolean(true);
+    CountDownLatch done = new CountDownLatch(1);
+
+    executor.executeAll(
+        List.of(
+            () -> Thread.currentThread().interrupt(),
+            () -> {
+              secondSawInterrupt.set(Thread.currentThread().isInterrupted());
+              done.countDown();
+            }));
+
+    await(done);
+    assertThat(secondSawInterrupt).isFalse();
+  }
+
+  @Test
+  void executeAllAcceptsNothingBeforeStartOrAfterShutdown() {
+    JobExecutor executor = JobExecutors.threadPool(2);
+    List<Runnable> runs = List.of(() -> {}, () -> {});
+
+    assertThat(executor.executeAll(runs)).isZero();
+    start(executor, "pool");
+    executor.shutdown(true, LONG_WAIT);
+    assertThat(executor.executeAll(runs)).isZero();
+  }
+
+  @Test
+  void aForcedShutdownStartsNoMoreRunsOfABatch() throws Exception {
+    JobExecutor executor = start(JobExecutors.threadPool(1), "pool");
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch never = releaseLatch();
+    AtomicBoolean laterRunStarted = new AtomicBoolean();
+    executor.executeAll(
+        List.of(
+            () -> {
+              running.countDown();
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                // interrupted by the forced shutdown
+              }
+            },
+            () -> laterRunStarted.set(true)));
+    await(running);
+
+    executor.shutdown(true, Duration.ofMillis(1));
+
+    assertThat(laterRunStarted).isFalse();
+  }
+
+  @Test
+  void anExecutorWithoutItsOwnExecuteAllHandsOverRunsOneByOneUntilOneIsRejected() {
+    List<Runnable> accepted = new ArrayList<>();
+    JobExecutor twoSlots =
+        run -> {
+          if (accepted.size() == 2) {
+            throw new RejectedExecutionException("full");
+          }
+          accepted.add(run);
+        };
+    Runnable first = () -> {};
+    Runnable second = () -> {};
+
+    assertThat(twoSlots.executeAll(List.of(first, second, () -> {}))).isEqualTo(2);
+    assertThat(accepted).containsExactly(first, second);
+  }
+
+  @Test
   void shutdownIsIdempotentAndANoOpBeforeStart() {
     JobExecutor neverStarted = JobExecutors.threadPool(1);
     neverStarted.shutdown(true, LONG_WAIT);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link InstanceCounter}: counting up to a job's {@code maxInstances}, releasing, per-job
- * independence, the sorted snapshot, and that eight threads acquiring and releasing at once never
- * see more instances running than the limit.
+ * independence, sweeping finished jobs, the sorted snapshot, and that eight threads acquiring and
+ * releasing at once never see more instances running than the limit.
  */
 class InstanceCounterTest {
 
@@ -25,29 +25,29 @@ class InstanceCounterTest {
 
   @Test
   void countsInstancesUpToTheLimit() {
-    assertThat(counter.tryAcquire("job", 2)).isTrue();
-    assertThat(counter.tryAcquire("job", 2)).isTrue();
-    assertThat(counter.tryAcquire("job", 2)).isFalse();
+    assertThat(counter.tryAcquire("job", 2)).isNotNull();
+    assertThat(counter.tryAcquire("job", 2)).isNotNull();
+    assertThat(counter.tryAcquire("job", 2)).isNull();
 
     assertThat(counter.running("job")).isEqualTo(2);
   }
 
   @Test
   void aReleasedInstanceMakesRoomForAnother() {
-    counter.tryAcquire("job", 1);
-    assertThat(counter.tryAcquire("job", 1)).isFalse();
+    InstanceCounter.Instances instance = counter.tryAcquire("job", 1);
+    assertThat(counter.tryAcquire("job", 1)).isNull();
 
-    counter.release("job");
+    instance.release();
 
     assertThat(counter.running("job")).isZero();
-    assertThat(counter.tryAcquire("job", 1)).isTrue();
+    assertThat(counter.tryAcquire("job", 1)).isNotNull();
   }
 
   @Test
   void jobsAreCountedSeparately() {
     counter.tryAcquire("a", 1);
 
-    assertThat(counter.tryAcquire("b", 1)).isTrue();
+    assertThat(counter.tryAcquire("b", 1)).isNotNull();
     assertThat(counter.running("a")).isOne();
     assertThat(counter.running("b")).isOne();
   }
@@ -58,22 +58,24 @@ class InstanceCounterTest {
     counter.tryAcquire("job", 3);
     counter.tryAcquire("job", 3);
 
-    assertThat(counter.tryAcquire("job", 2)).isFalse();
+    assertThat(counter.tryAcquire("job", 2)).isNull();
     assertThat(counter.running("job")).isEqualTo(3);
   }
 
   @Test
-  void releasingAJobThatDoesNotRunChangesNothing() {
-    counter.release("ghost");
-    counter.tryAcquire("job", 5);
-    counter.release("job");
-    counter.release("job");
+  void finishedJobsAreSweptWhileRunningOnesKeepTheirCounts() {
+    InstanceCounter.Instances longRunning = counter.tryAcquire("long", 1);
+    // Many one-shot jobs that ran and finished: enough to trigger several sweeps.
+    for (int i = 0; i < 1_000; i++) {
+      counter.tryAcquire("one-shot-" + i, 1).release();
+    }
 
-    assertThat(counter.running("ghost")).isZero();
-    assertThat(counter.running("job")).isZero();
-    assertThat(counter.snapshot()).isEmpty();
-    assertThat(counter.tryAcquire("job", 1)).isTrue();
-    assertThat(counter.tryAcquire("job", 1)).as("no negative count was kept").isFalse();
+    assertThat(counter.snapshot()).containsExactly(entry("long", 1));
+    assertThat(counter.tryAcquire("long", 1)).as("the running job still counts").isNull();
+    assertThat(counter.tryAcquire("one-shot-7", 1)).as("a swept job starts from zero").isNotNull();
+    assertThat(counter.running("one-shot-7")).isOne();
+    longRunning.release();
+    assertThat(counter.running("long")).isZero();
   }
 
   @Test
@@ -81,8 +83,7 @@ class InstanceCounterTest {
     counter.tryAcquire("zeta", 5);
     counter.tryAcquire("alpha", 5);
     counter.tryAcquire("alpha", 5);
-    counter.tryAcquire("done", 5);
-    counter.release("done");
+    counter.tryAcquire("done", 5).release();
 
     Map<String, Integer> snapshot = counter.snapshot();
     counter.tryAcquire("zeta", 5);
@@ -108,13 +109,14 @@ class InstanceCounterTest {
                 () -> {
                   go.await();
                   for (int i = 0; i < attempts; i++) {
-                    if (counter.tryAcquire("job", limit)) {
+                    InstanceCounter.Instances instance = counter.tryAcquire("job", limit);
+                    if (instance != null) {
                       admitted.incrementAndGet();
                       int now = inside.incrementAndGet();
                       mostInside.accumulateAndGet(now, Math::max);
                       assertThat(counter.running("job")).isBetween(1, limit);
                       inside.decrementAndGet();
-                      counter.release("job");
+                      instance.release();
                     }
                   }
                   return null;
