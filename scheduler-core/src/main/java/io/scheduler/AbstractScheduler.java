@@ -776,7 +776,14 @@ public abstract class AbstractScheduler implements Scheduler {
   private void handOver(Map<JobExecutor, List<JobRun>> runs) {
     for (Map.Entry<JobExecutor, List<JobRun>> entry : runs.entrySet()) {
       List<JobRun> submitted = entry.getValue();
-      int accepted = entry.getKey().executeAll(submitted);
+      int accepted;
+      try {
+        accepted = entry.getKey().executeAll(submitted);
+      } catch (RuntimeException e) {
+        // A broken executor must not keep the batch from being released.
+        log.error("Executor {} failed to take {} run(s)", entry.getKey(), submitted.size(), e);
+        accepted = 0;
+      }
       for (JobRun rejected : submitted.subList(accepted, submitted.size())) {
         rejected.rejected();
       }

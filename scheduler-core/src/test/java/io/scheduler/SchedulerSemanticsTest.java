@@ -529,6 +529,23 @@ class SchedulerSemanticsTest {
     }
 
     @Test
+    void anExecutorThatFailsToTakeRunsNeitherStopsTheSchedulerNorKeepsItsJobsHeld() {
+      scheduler.addExecutor(
+          "broken",
+          run -> {
+            throw new IllegalStateException("broken executor");
+          });
+      scheduler.addJob(recordingJob("lost", everyMinute()).executor("broken").build());
+      scheduler.addJob(recordingJob("fine", everyMinute()).build());
+
+      scheduler.advanceStepwise(Duration.ofMinutes(2));
+
+      assertThat(runs).containsExactly(minutes(1), minutes(2));
+      assertThat(scheduler.runningInstances()).isEmpty();
+      assertThat(scheduler.getJob("lost").orElseThrow().nextRunTime()).contains(minutes(3));
+    }
+
+    @Test
     void aJobNamingAnUnknownExecutorIsRejected() {
       assertThatThrownBy(
               () -> scheduler.addJob(recordingJob("job", everyMinute()).executor("gpu").build()))
