@@ -74,6 +74,22 @@ class JobExecutorsTest {
     return thread.get();
   }
 
+  /**
+   * A run that counts {@code running} down, then blocks until interrupted (the latch it waits on is
+   * released after the test) and counts {@code interrupted} down.
+   */
+  private Runnable blocksUntilInterrupted(CountDownLatch running, CountDownLatch interrupted) {
+    CountDownLatch never = releaseLatch();
+    return () -> {
+      running.countDown();
+      try {
+        never.await();
+      } catch (InterruptedException e) {
+        interrupted.countDown();
+      }
+    };
+  }
+
   /** Spins until {@code thread} is in {@code state} or has terminated (failure guard: 10 s). */
   private static void awaitStateOrEnd(Thread thread, Thread.State state) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
@@ -196,17 +212,8 @@ class JobExecutorsTest {
   void shutdownWithWaitInterruptsATaskStillRunningAfterTheTimeout() throws Exception {
     JobExecutor executor = start(JobExecutors.threadPool(1), "pool");
     CountDownLatch running = new CountDownLatch(1);
-    CountDownLatch never = releaseLatch();
     CountDownLatch interrupted = new CountDownLatch(1);
-    executor.execute(
-        () -> {
-          running.countDown();
-          try {
-            never.await();
-          } catch (InterruptedException e) {
-            interrupted.countDown();
-          }
-        });
+    executor.execute(blocksUntilInterrupted(running, interrupted));
     await(running);
 
     executor.shutdown(true, Duration.ofMillis(1));
@@ -326,18 +333,10 @@ class JobExecutorsTest {
   void aForcedShutdownStartsNoMoreRunsOfABatch() throws Exception {
     JobExecutor executor = start(JobExecutors.threadPool(1), "pool");
     CountDownLatch running = new CountDownLatch(1);
-    CountDownLatch never = releaseLatch();
     AtomicBoolean laterRunStarted = new AtomicBoolean();
     executor.executeAll(
         List.of(
-            () -> {
-              running.countDown();
-              try {
-                never.await();
-              } catch (InterruptedException e) {
-                // interrupted by the forced shutdown
-              }
-            },
+            blocksUntilInterrupted(running, new CountDownLatch(1)),
             () -> laterRunStarted.set(true)));
     await(running);
 
