@@ -4,38 +4,55 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Counts the running instances of each job, to enforce {@code maxInstances}. An acquisition returns
  * the job's {@link Instances} count, and the run releases its instance on that object: ending a run
- * takes no lock and no map operation. Counts that dropped to zero are swept out of the map when it
- * has doubled since the last sweep.
+ * takes no lock and no map operation. A count that drops to zero puts itself on a lock-free list of
+ * finished counts, which acquisitions take out of the map every {@value #DROP_EVERY} new counts, so
+ * the map holds about as many counts as jobs run at once.
  */
 public final class InstanceCounter {
 
-  private static final int MINIMUM_SWEEP_SIZE = 64;
+  private static final int DROP_EVERY = 64;
+  private static final int MINIMUM_SHRINK_PEAK = 4_096;
 
-  // Guarded by this; a count only grows under this lock, and shrinks without it. A sweep copies the
-  // live counts to a new map, so the map shrinks back after a burst of jobs.
+  // Guarded by this; a count only grows under this lock, and shrinks without it.
   private Map<String, Instances> counts = new HashMap<>();
-  private int sweepAt = MINIMUM_SWEEP_SIZE;
+  private int newSinceDrop;
+  // The largest the map has been since it was last copied: a map grown by a burst of jobs is
+  // copied into a smaller one once the burst has finished.
+  private int peak;
+  // Counts that dropped to zero since the last drop, linked through Instances.nextFinished.
+  private final AtomicReference<@Nullable Instances> finished = new AtomicReference<>();
 
   /** Creates an empty counter. */
   public InstanceCounter() {}
 
   /** The running instances of one job; {@link #release()} ends one of them. */
-  public static final class Instances {
+  public final class Instances {
     private static final AtomicIntegerFieldUpdater<Instances> RUNNING =
         AtomicIntegerFieldUpdater.newUpdater(Instances.class, "running");
+    private static final AtomicIntegerFieldUpdater<Instances> LISTED =
+        AtomicIntegerFieldUpdater.newUpdater(Instances.class, "listed");
 
+    private final String jobId;
     private volatile int running;
+    // 1 while this count is on the finished list.
+    private volatile int listed;
+    private @Nullable Instances nextFinished;
 
-    private Instances() {}
+    private Instances(String jobId) {
+      this.jobId = jobId;
+    }
 
     /** Counts one instance of the job as finished. */
     public void release() {
-      RUNNING.decrementAndGet(this);
+      if (RUNNING.decrementAndGet(this) == 0 && LISTED.compareAndSet(this, 0, 1)) {
+        finished(this);
+      }
     }
   }
 
@@ -49,11 +66,13 @@ public final class InstanceCounter {
   public synchronized @Nullable Instances tryAcquire(String jobId, int maxInstances) {
     Instances instances = counts.get(jobId);
     if (instances == null) {
-      if (counts.size() >= sweepAt) {
-        sweep();
+      if (++newSinceDrop == DROP_EVERY) {
+        newSinceDrop = 0;
+        dropFinished();
       }
-      instances = new Instances();
+      instances = new Instances(jobId);
       counts.put(jobId, instances);
+      peak = Math.max(peak, counts.size());
     }
     // Only this method, under this lock, adds to a count; a concurrent release can only make room.
     if (instances.running >= maxInstances) {
@@ -63,17 +82,32 @@ public final class InstanceCounter {
     return instances;
   }
 
-  /** Drops the counts of jobs that run no more. */
-  private void sweep() {
-    Map<String, Instances> live = new HashMap<>();
-    counts.forEach(
-        (id, instances) -> {
-          if (instances.running > 0) {
-            live.put(id, instances);
-          }
-        });
-    counts = live;
-    sweepAt = Math.max(MINIMUM_SWEEP_SIZE, 2 * live.size());
+  private void finished(Instances instances) {
+    Instances head;
+    do {
+      head = finished.get();
+      instances.nextFinished = head;
+    } while (!finished.compareAndSet(head, instances));
+  }
+
+  /** Takes the counts that dropped to zero out of the map; called under this lock. */
+  private void dropFinished() {
+    @Nullable Instances next = finished.getAndSet(null);
+    while (next != null) {
+      Instances instances = next;
+      next = instances.nextFinished;
+      instances.nextFinished = null;
+      // Unlisted before reading the count: a release that drops it to zero after this read lists
+      // it again. Nothing adds to a count outside this lock, so a zero read here stays zero.
+      instances.listed = 0;
+      if (instances.running == 0 && counts.get(instances.jobId) == instances) {
+        counts.remove(instances.jobId);
+      }
+    }
+    if (peak >= MINIMUM_SHRINK_PEAK && counts.size() < peak / 16) {
+      counts = new HashMap<>(counts);
+      peak = counts.size();
+    }
   }
 
   /**
@@ -102,5 +136,10 @@ public final class InstanceCounter {
           }
         });
     return snapshot;
+  }
+
+  /** How many jobs the counter keeps a count for, running or finished but not yet dropped. */
+  synchronized int trackedJobs() {
+    return counts.size();
   }
 }

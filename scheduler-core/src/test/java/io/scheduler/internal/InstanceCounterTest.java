@@ -3,21 +3,25 @@ package io.scheduler.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link InstanceCounter}: counting up to a job's {@code maxInstances}, releasing, per-job
- * independence, sweeping finished jobs, the sorted snapshot, and that eight threads acquiring and
- * releasing at once never see more instances running than the limit.
+ * independence, dropping the counts of finished jobs, the sorted snapshot, and that eight threads
+ * acquiring and releasing at once never see more instances running than the limit.
  */
 class InstanceCounterTest {
 
@@ -79,6 +83,47 @@ class InstanceCounterTest {
   }
 
   @Test
+  void theCountsOfFinishedJobsAreDroppedSoTheCounterStaysSmall() {
+    for (int i = 0; i < 10_000; i++) {
+      counter.tryAcquire("one-shot-" + i, 1).release();
+    }
+
+    assertThat(counter.trackedJobs())
+        .as("bounded by the drop threshold, not by the 10,000 jobs that ran")
+        .isLessThan(200);
+  }
+
+  @Test
+  void aBurstOfJobsRunningAtOnceIsForgottenOnceTheyFinish() {
+    List<InstanceCounter.Instances> burst = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      burst.add(counter.tryAcquire("burst-" + i, 1));
+    }
+    assertThat(counter.trackedJobs()).isEqualTo(20_000);
+
+    burst.forEach(InstanceCounter.Instances::release);
+    for (int i = 0; i < 100; i++) {
+      counter.tryAcquire("after-" + i, 1).release();
+    }
+
+    assertThat(counter.trackedJobs()).isLessThan(200);
+    assertThat(counter.snapshot()).isEmpty();
+  }
+
+  @Test
+  void aCountTakenAgainAfterDroppingToZeroIsKept() {
+    counter.tryAcquire("again", 1).release();
+    counter.tryAcquire("again", 1);
+    // enough other finished jobs to make the counter drop finished counts several times
+    for (int i = 0; i < 1_000; i++) {
+      counter.tryAcquire("other-" + i, 1).release();
+    }
+
+    assertThat(counter.running("again")).isOne();
+    assertThat(counter.tryAcquire("again", 1)).isNull();
+  }
+
+  @Test
   void theSnapshotListsRunningJobsByIdAndDoesNotChangeLater() {
     counter.tryAcquire("zeta", 5);
     counter.tryAcquire("alpha", 5);
@@ -133,6 +178,55 @@ class InstanceCounterTest {
     assertThat(mostInside.get()).isBetween(1, limit);
     assertThat(admitted.get()).isPositive();
     assertThat(counter.running("job")).isZero();
+    assertThat(counter.snapshot()).isEmpty();
+  }
+
+  @Test
+  void releasesOnOtherThreadsWhileCountsAreDroppedNeverLetAJobRunTwice() throws Exception {
+    int jobs = 256;
+    int acquisitions = 200_000;
+    AtomicIntegerArray inside = new AtomicIntegerArray(jobs);
+    BlockingQueue<Map.Entry<Integer, InstanceCounter.Instances>> running =
+        new LinkedBlockingQueue<>();
+    AtomicInteger twice = new AtomicInteger();
+    ExecutorService releasers = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        futures.add(
+            releasers.submit(
+                () -> {
+                  while (true) {
+                    Map.Entry<Integer, InstanceCounter.Instances> run = running.take();
+                    if (run.getValue() == null) {
+                      return null;
+                    }
+                    inside.decrementAndGet(run.getKey());
+                    run.getValue().release();
+                  }
+                }));
+      }
+      for (int i = 0; i < acquisitions; i++) {
+        int job = i % jobs;
+        InstanceCounter.Instances instance = counter.tryAcquire("job-" + job, 1);
+        if (instance != null) {
+          if (inside.incrementAndGet(job) != 1) {
+            twice.incrementAndGet();
+          }
+          running.put(new AbstractMap.SimpleEntry<>(job, instance));
+        }
+      }
+      for (int t = 0; t < 4; t++) {
+        running.put(new AbstractMap.SimpleEntry<>(-1, null));
+      }
+      for (Future<?> future : futures) {
+        future.get(60, TimeUnit.SECONDS); // failure guard only; rethrows a releaser's failure
+      }
+    } finally {
+      releasers.shutdownNow();
+    }
+
+    assertThat(twice.get()).isZero();
     assertThat(counter.snapshot()).isEmpty();
   }
 }
