@@ -10,11 +10,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * W1: {@value #JOBS} one-shot no-op jobs, all due at the instant the scheduling loop starts, after
- * unmeasured warm-up bursts ({@link WarmUp}).
+ * unmeasured warm-up bursts of the same size and task ({@link WarmUp}).
  *
  * <p>Schedule rate is jobs per second of the scheduling loop (the workers already run jobs
  * meanwhile). Execution rate is jobs per second from the start of the loop until the last execution
- * completed. The task counts its executions, so the line also reports how many ran.
+ * completed. The task counts its executions, so the line also reports how many ran, and how many
+ * warm-up bursts the contender ran in the warm-up's fixed time.
  */
 final class BurstWorkload {
 
@@ -23,22 +24,20 @@ final class BurstWorkload {
   static final Metric SCHEDULE_RATE = new Metric("schedulePerSecond", "schedule jobs/s", 0, false);
   static final Metric EXECUTION_RATE = new Metric("executionsPerSecond", "executions/s", 0, true);
   static final Metric EXECUTED = new Metric("executed", "executed", 0, false);
-  static final List<Metric> METRICS = List.of(SCHEDULE_RATE, EXECUTION_RATE, EXECUTED);
+  static final Metric WARM_UP_BURSTS = new Metric("warmUpBursts", "warm-up bursts", 0, false);
+  static final List<Metric> METRICS =
+      List.of(SCHEDULE_RATE, EXECUTION_RATE, EXECUTED, WARM_UP_BURSTS);
 
   private static final long AWAIT_MINUTES = 4;
 
   private BurstWorkload() {}
 
   static Measurement run(Contender contender) throws Exception {
+    contender.start();
+    int warmUpBursts = WarmUp.run(contender, JOBS, done -> task(new LongAdder(), done));
     CountDownLatch done = new CountDownLatch(JOBS);
     LongAdder executed = new LongAdder();
-    Runnable task =
-        () -> {
-          executed.increment();
-          done.countDown();
-        };
-    contender.start();
-    WarmUp.run(contender);
+    Runnable task = task(executed, done);
     Instant now = Instant.now();
     long start = System.nanoTime();
     for (int i = 0; i < JOBS; i++) {
@@ -54,7 +53,16 @@ final class BurstWorkload {
     return new Measurement()
         .put(SCHEDULE_RATE, perSecond(JOBS, scheduled - start))
         .put(EXECUTION_RATE, perSecond(JOBS, finished - start))
-        .put(EXECUTED, executed.sum());
+        .put(EXECUTED, executed.sum())
+        .put(WARM_UP_BURSTS, warmUpBursts);
+  }
+
+  /** The task of every W1 job, warm-up or measured: one class, so both run the same code. */
+  private static Runnable task(LongAdder executed, CountDownLatch done) {
+    return () -> {
+      executed.increment();
+      done.countDown();
+    };
   }
 
   private static double perSecond(long count, long nanos) {
