@@ -138,6 +138,11 @@ public final class InstanceCounter {
     return snapshot;
   }
 
+  /** The most counts the map has held since it was last copied into a smaller one. */
+  synchronized int peak() {
+    return peak;
+  }
+
   /** How many jobs the counter keeps a count for, running or finished but not yet dropped. */
   synchronized int trackedJobs() {
     return counts.size();

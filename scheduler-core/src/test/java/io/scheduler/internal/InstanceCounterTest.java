@@ -100,6 +100,7 @@ class InstanceCounterTest {
       burst.add(counter.tryAcquire("burst-" + i, 1));
     }
     assertThat(counter.trackedJobs()).isEqualTo(20_000);
+    assertThat(counter.peak()).isEqualTo(20_000);
 
     burst.forEach(InstanceCounter.Instances::release);
     for (int i = 0; i < 100; i++) {
@@ -107,6 +108,7 @@ class InstanceCounterTest {
     }
 
     assertThat(counter.trackedJobs()).isLessThan(200);
+    assertThat(counter.peak()).as("the map grown by the burst was copied smaller").isLessThan(200);
     assertThat(counter.snapshot()).isEmpty();
   }
 
