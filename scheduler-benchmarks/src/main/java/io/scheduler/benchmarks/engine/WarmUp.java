@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Unmeasured bursts of jobs due now, run before W1 and W2 in every contender alike, so the
  * measurement sees code the JIT has finished compiling. Like a JMH warm-up, it lasts a fixed time
- * rather than a fixed number of bursts: a contender with more code to compile needs more bursts.
- * Five bursts, as before, were not enough for ours; the optimizing compiler was still compiling its
- * hot paths (and taking one of the two cores) for about 2 s of bursts. Every contender's burst rate
- * has settled well within {@link #DURATION}. A workload passes its own burst size and task, so the
+ * rather than a fixed number of bursts: a contender with more code to compile needs more bursts. A
+ * fixed five bursts were not enough for ours: the optimizing compiler was still compiling its hot
+ * paths (and taking one of the two cores) for about 2 s of bursts. Every contender's burst rate has
+ * settled well within {@link #DURATION}. A workload passes its own burst size and task, so the
  * measured burst runs the same code the warm-up compiled, not a task class the compiled code has
  * never seen.
  */
@@ -23,12 +23,12 @@ final class WarmUp {
 
   static final int JOBS = 50_000;
 
+  private static final long GRACE_SECONDS = 60;
+
   /** The task of one warm-up burst, which counts down its latch when it runs. */
   interface BurstTask {
     Runnable countingDown(CountDownLatch done);
   }
-
-  private static final long GRACE_SECONDS = 60;
 
   private WarmUp() {}
 
