@@ -18,6 +18,7 @@ import io.scheduler.store.LeaseSettings;
 import io.scheduler.store.ReleaseResult;
 import io.scheduler.store.RunClaim;
 import io.scheduler.store.SharedJobStore;
+import io.scheduler.store.StoredJobLoader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -105,8 +105,6 @@ public final class RedisJobStore implements SharedJobStore {
   /** The key prefix unless configured otherwise. */
   public static final String DEFAULT_KEY_PREFIX = "scheduler:";
 
-  private static final Logger log = LoggerFactory.getLogger(RedisJobStore.class);
-
   private final String keyPrefix;
   private final LeaseSettings leases;
   private final RedisKeys keys;
@@ -117,8 +115,8 @@ public final class RedisJobStore implements SharedJobStore {
   private final String origin = token();
   // The jobs this instance acquired and has not released, by id: never handed out again meanwhile.
   private final Map<String, Held> held = new ConcurrentHashMap<>();
-  // Jobs reported as unloadable, with the version reported: each version is reported once.
-  private final Map<String, String> unloadable = new ConcurrentHashMap<>();
+  // Loads stored jobs, reporting each version that cannot be loaded once.
+  private final StoredJobLoader<String> loader = new StoredJobLoader<>();
   private volatile @Nullable JobStoreContext context;
 
   private RedisJobStore(Builder builder) {
@@ -450,38 +448,16 @@ public final class RedisJobStore implements SharedJobStore {
   /** Loads a stored job, or reports it (once per version) and returns null when it cannot. */
   private @Nullable Job load(String id, String json, String version, String schedule) {
     JobStoreContext context = started();
+    BiConsumer<String, JobStoreException> report =
+        (jobId, cause) -> StoredJobLoader.report(context, jobId, cause);
+    Instant nextRunTime;
     try {
-      Job job = JobJson.fromJson(json, parseSchedule(schedule), context);
-      if (!job.id().equals(id)) {
-        throw new IllegalArgumentException(
-            "its data names the id '" + job.id() + "', but it is stored under '" + id + "'");
-      }
-      if (!unloadable.isEmpty()) {
-        unloadable.remove(id);
-      }
-      return job;
+      nextRunTime = parseSchedule(schedule);
     } catch (RuntimeException e) {
-      if (!version.equals(unloadable.put(id, version))) {
-        JobStoreException cause =
-            e instanceof JobStoreException named && named.getMessage().contains("'" + id + "'")
-                ? named
-                : new JobStoreException(
-                    "job '"
-                        + id
-                        + "' in job store '"
-                        + context.alias()
-                        + "' cannot be loaded: "
-                        + e.getMessage(),
-                    e);
-        log.debug("Skipping job '{}' in job store '{}': {}", id, context.alias(), e.toString());
-        try {
-          context.listener().jobLoadFailed(id, cause);
-        } catch (RuntimeException listenerFailure) {
-          log.warn("Job store listener failed on job '{}'", id, listenerFailure);
-        }
-      }
+      loader.fail(id, version, context, e, report);
       return null;
     }
+    return loader.load(id, json, nextRunTime, version, context, report);
   }
 
   private JobStoreContext started() {
