@@ -49,7 +49,9 @@ import tools.jackson.core.json.JsonFactory;
  * whole {@link JobJson#fromJson} (read, trigger, task reference and binding, the job).
  *
  * <p>Three shapes of stored job: {@code date} (a one-shot job, as the persistent benchmarks P1 and
- * P2 store 20,000 of), {@code interval} (with args and kwargs) and {@code cron}.
+ * P2 store 20,000 of), {@code interval} (with args and kwargs) and {@code cron}. Run it warm
+ * ({@code -bm sample}) and cold (single shot of 10,000 loads per fresh JVM, as a P2 node loads its
+ * jobs); the README gives both commands and the figures that decided to keep {@code JsonText}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
