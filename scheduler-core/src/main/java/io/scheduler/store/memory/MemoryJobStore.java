@@ -9,6 +9,7 @@ import io.scheduler.store.JobStore;
 import io.scheduler.store.JobStoreContext;
 import io.scheduler.store.JobStores;
 import io.scheduler.store.ReleaseResult;
+import io.scheduler.store.StoredTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,7 +205,7 @@ public final class MemoryJobStore implements JobStore {
       return;
     }
     Instant next = entry.job.nextRunTime().orElseThrow();
-    long key = toMicros(next);
+    long key = StoredTimes.floorMicros(next);
     long withinMicro = next.getNano() % 1000;
     long order = withinMicro << SEQUENCE_BITS | (sequence++ & SEQUENCE_MASK);
     if (queue.accepts(key, order)) {
@@ -219,15 +220,6 @@ public final class MemoryJobStore implements JobStore {
       queue.remove(entry);
     } else if (entry.inHeap()) {
       heap.remove(entry);
-    }
-  }
-
-  private static long toMicros(Instant time) {
-    try {
-      return Math.addExact(
-          Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000);
-    } catch (ArithmeticException beyondHundredsOfMillennia) {
-      return time.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
   }
 }
