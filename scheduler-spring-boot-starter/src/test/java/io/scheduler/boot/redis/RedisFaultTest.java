@@ -129,7 +129,7 @@ class RedisFaultTest {
   @Test
   void everyJobRunsOnceWhenRedisTurnsTheSchedulersAwayMidRun() throws Exception {
     TcpProxy proxy = new TcpProxy(TestServers.redisUrl());
-    redis.onClose(proxy);
+    redis.onClose(proxy::close);
     Scheduler first =
         node(
             "node-1",
