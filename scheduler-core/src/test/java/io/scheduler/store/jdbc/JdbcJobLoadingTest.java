@@ -35,11 +35,9 @@ class JdbcJobLoadingTest {
   private TestDatabase database;
   private ManualScheduler scheduler;
 
+  /** Shuts down the scheduler, then drops the tables. */
   @AfterEach
   void stop() {
-    if (scheduler != null) {
-      scheduler.shutdown(true);
-    }
     if (database != null) {
       database.close();
     }
@@ -60,12 +58,13 @@ class JdbcJobLoadingTest {
                     .build())
             .listener(events)
             .build();
+    database.closeWith(scheduler, started -> started.shutdown(true));
     scheduler.start();
     return prefix;
   }
 
   private long micros(Instant time) {
-    return JdbcJobStore.ceilMicros(time);
+    return JdbcEncodings.ceilMicros(time);
   }
 
   @ParameterizedTest

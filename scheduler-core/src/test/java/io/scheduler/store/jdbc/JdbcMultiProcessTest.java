@@ -1,7 +1,7 @@
 package io.scheduler.store.jdbc;
 
-import static io.scheduler.store.jdbc.TestDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.scheduler.job.Job;
 import java.io.IOException;
@@ -63,21 +63,23 @@ class JdbcMultiProcessTest {
     for (int i = 0; i < 3; i++) {
       nodes.add(startNode(prefix, "node-" + i, logs));
     }
-    await(
-        "three nodes are ready",
-        Duration.ofSeconds(60),
-        () -> count(prefix, "phase = 'ready'") == 3 || nodes.stream().anyMatch(n -> !n.isAlive()));
+    await("three nodes are ready")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                count(prefix, "phase = 'ready'") == 3
+                    || nodes.stream().anyMatch(n -> !n.isAlive()));
     assertThat(nodes).allMatch(Process::isAlive);
 
     addJobs(prefix, Instant.now().plusSeconds(1));
-    await(
-        "node-0 runs jobs and holds claims",
-        Duration.ofSeconds(60),
-        () ->
-            count(prefix, "node = 'node-0' AND phase = 'start'") >= 1
-                && database.queryLong(
-                        "SELECT COUNT(*) FROM " + prefix + "runs WHERE owned_by = 'node-0'")
-                    >= 1);
+    await("node-0 runs jobs and holds claims")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                count(prefix, "node = 'node-0' AND phase = 'start'") >= 1
+                    && database.queryLong(
+                            "SELECT COUNT(*) FROM " + prefix + "runs WHERE owned_by = 'node-0'")
+                        >= 1);
     Process victim = nodes.get(0);
     victim.destroyForcibly();
     assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -91,15 +93,15 @@ class JdbcMultiProcessTest {
       }
     }
 
-    await(
-        "every run ended",
-        Duration.ofSeconds(90),
-        () ->
-            database.queryLong(
-                    "SELECT COUNT(DISTINCT job_id || run_time) FROM "
-                        + prefix
-                        + "results WHERE phase = 'end'")
-                == JOBS);
+    await("every run ended")
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                database.queryLong(
+                        "SELECT COUNT(DISTINCT job_id || run_time) FROM "
+                            + prefix
+                            + "results WHERE phase = 'end'")
+                    == JOBS);
     for (Process survivor : nodes.subList(1, nodes.size())) {
       survivor.getOutputStream().close();
       if (!survivor.waitFor(30, TimeUnit.SECONDS)) {
