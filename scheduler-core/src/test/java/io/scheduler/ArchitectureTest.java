@@ -6,6 +6,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.scheduler.store.JobStores;
+import io.scheduler.store.memory.MemoryJobStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,14 @@ class ArchitectureTest {
 
   @Test
   void packagesHaveNoCycles() {
-    slices().matching("io.scheduler.(**)").should().beFreeOfCycles().check(core);
+    // The one sanctioned edge from an SPI package into an implementation: the factory of the
+    // built-in memory store (JobStores.memory() is a public entry point of DESIGN section 2).
+    slices()
+        .matching("io.scheduler.(**)")
+        .should()
+        .beFreeOfCycles()
+        .ignoreDependency(JobStores.class, MemoryJobStore.class)
+        .check(core);
   }
 
   @Test

@@ -8,7 +8,7 @@ import io.scheduler.executor.JobExecutor;
 import io.scheduler.executor.JobExecutors;
 import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.JobDefaults;
-import io.scheduler.store.MemoryJobStore;
+import io.scheduler.store.memory.MemoryJobStore;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;

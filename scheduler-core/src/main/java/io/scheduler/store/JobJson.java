@@ -1,6 +1,7 @@
 package io.scheduler.store;
 
 import io.scheduler.exception.JobStoreException;
+import io.scheduler.internal.Json;
 import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobDefaults;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON form in which persistent stores keep a job (never Java serialization). The next run time
@@ -41,11 +40,6 @@ public final class JobJson {
 
   /** The version written in {@code "format"}; readers refuse versions they do not know. */
   public static final int FORMAT_VERSION = 1;
-
-  // Jackson 3 writes an object without properties as {} by default: refuse it instead, as its
-  // value would not survive the round trip (new Object(), streams, handles).
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 
   private static final int TASK_REF_CACHE_SIZE = 4_096;
   private static final Map<String, TaskRef> TASK_REFS = new ConcurrentHashMap<>();
@@ -98,7 +92,7 @@ public final class JobJson {
     json.put("coalesce", job.coalesce().name());
     json.put("max_instances", job.maxInstances());
     json.put("executor", job.executor());
-    return MAPPER.writeValueAsString(json);
+    return Json.write(json);
   }
 
   /**
@@ -115,7 +109,7 @@ public final class JobJson {
   public static Job fromJson(String json, @Nullable Instant nextRunTime, JobStoreContext context) {
     Object parsed;
     try {
-      parsed = JsonText.read(json);
+      parsed = Json.read(json);
     } catch (IllegalArgumentException e) {
       throw new JobStoreException(
           "a job in job store '"
@@ -171,6 +165,29 @@ public final class JobJson {
     }
   }
 
+  /**
+   * Returns whether two snapshots of a job have the same JSON form, the next run time aside (as
+   * {@link Job#withNextRunTime} makes them), so a store need not write the JSON again. Compares
+   * references first: snapshots made from one another share their trigger, args and kwargs.
+   *
+   * @param a a snapshot
+   * @param b another snapshot
+   * @return whether {@link #toJson} writes the same for both
+   */
+  public static boolean sameStoredForm(Job a, Job b) {
+    return a == b
+        || (a.id().equals(b.id())
+            && a.name().equals(b.name())
+            && a.taskRef().equals(b.taskRef())
+            && (a.trigger() == b.trigger() || a.trigger().equals(b.trigger()))
+            && (a.args() == b.args() || a.args().equals(b.args()))
+            && (a.kwargs() == b.kwargs() || a.kwargs().equals(b.kwargs()))
+            && a.misfireGraceTime().equals(b.misfireGraceTime())
+            && a.coalesce() == b.coalesce()
+            && a.maxInstances() == b.maxInstances()
+            && a.executor().equals(b.executor()));
+  }
+
   /** The reference, checked once per distinct text (jobs share a few task references). */
   private static TaskRef taskRef(String text) {
     TaskRef ref = TASK_REFS.get(text);
@@ -185,7 +202,7 @@ public final class JobJson {
 
   private static void checkRepresentable(Job job, String what, @Nullable Object value) {
     try {
-      MAPPER.writeValueAsString(value);
+      Json.write(value);
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
           "job '"

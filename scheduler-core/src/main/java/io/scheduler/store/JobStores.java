@@ -1,5 +1,7 @@
 package io.scheduler.store;
 
+import io.scheduler.store.memory.MemoryJobStore;
+
 /** Factories for the built-in job stores. */
 public final class JobStores {
 

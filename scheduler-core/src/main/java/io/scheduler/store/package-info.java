@@ -1,6 +1,9 @@
 /**
- * Job stores: the {@link io.scheduler.store.JobStore} SPI, {@link io.scheduler.store.JobStores}
- * (factories) and the in-memory {@link io.scheduler.store.MemoryJobStore}.
+ * The job-store SPI ({@link io.scheduler.store.JobStore}, {@link io.scheduler.store.SharedJobStore}
+ * and the types they exchange), {@link io.scheduler.store.JobStores} (factories) and what every
+ * store shares: the JSON codec of stored jobs and the encodings of times and leases. The memory
+ * store lives in {@code io.scheduler.store.memory}, the JDBC store in {@code
+ * io.scheduler.store.jdbc}.
  */
 @NullMarked
 package io.scheduler.store;

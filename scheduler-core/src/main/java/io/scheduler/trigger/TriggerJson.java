@@ -1,6 +1,7 @@
 package io.scheduler.trigger;
 
 import io.scheduler.exception.InvalidTriggerException;
+import io.scheduler.internal.Json;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -8,8 +9,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stable JSON form of the built-in triggers, used by persistent job stores.
@@ -25,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  * ISO-8601 ({@code PT30S}). Reading accepts every spelling {@link Triggers#create} does.
  */
 public final class TriggerJson {
-
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private TriggerJson() {}
 
@@ -104,7 +101,7 @@ public final class TriggerJson {
    * @return the JSON object
    */
   public static String toJson(Trigger trigger) {
-    return MAPPER.writeValueAsString(toMap(trigger));
+    return Json.write(toMap(trigger));
   }
 
   /**
@@ -115,14 +112,14 @@ public final class TriggerJson {
    * @throws InvalidTriggerException when the text is not a valid trigger
    */
   public static Trigger fromJson(String json) {
-    Map<?, ?> map;
+    Object parsed;
     try {
-      map = MAPPER.readValue(json, Map.class);
-    } catch (JacksonException e) {
+      parsed = Json.read(json);
+    } catch (IllegalArgumentException e) {
       throw new InvalidTriggerException(
-          "json", json, "trigger JSON is not a JSON object: " + e.getOriginalMessage());
+          "json", json, "trigger JSON is not a JSON object: " + e.getMessage());
     }
-    if (map == null) {
+    if (!(parsed instanceof Map<?, ?> map)) {
       throw new InvalidTriggerException("json", json, "trigger JSON is not a JSON object");
     }
     return fromMap(map, ZoneOffset.UTC);

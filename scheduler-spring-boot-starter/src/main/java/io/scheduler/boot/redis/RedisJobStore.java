@@ -1,6 +1,12 @@
 package io.scheduler.boot.redis;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static io.scheduler.boot.redis.RedisCodec.isOne;
+import static io.scheduler.boot.redis.RedisCodec.micros;
+import static io.scheduler.boot.redis.RedisCodec.pairs;
+import static io.scheduler.boot.redis.RedisCodec.parseSchedule;
+import static io.scheduler.boot.redis.RedisCodec.schedule;
+import static io.scheduler.boot.redis.RedisCodec.text;
+import static io.scheduler.boot.redis.RedisCodec.token;
 
 import io.scheduler.exception.ConflictingJobIdException;
 import io.scheduler.exception.JobNotFoundException;
@@ -8,42 +14,24 @@ import io.scheduler.exception.JobStoreException;
 import io.scheduler.job.Job;
 import io.scheduler.store.JobJson;
 import io.scheduler.store.JobStoreContext;
+import io.scheduler.store.LeaseSettings;
 import io.scheduler.store.ReleaseResult;
 import io.scheduler.store.RunClaim;
 import io.scheduler.store.SharedJobStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.Message;
-import org.springframework.data.redis.connection.MessageListener;
-import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.SubscriptionListener;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
-import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * A {@link SharedJobStore} on Redis (APScheduler's {@code RedisJobStore}, made safe to share): any
@@ -92,13 +80,9 @@ import org.springframework.util.backoff.FixedBackOff;
  *
  * <h2>Scripts</h2>
  *
- * Each operation is one script under {@code io/scheduler/boot/redis/}: {@code add.lua} (all jobs of
- * a batch or none), {@code update.lua}, {@code remove.lua}, {@code remove_all.lua}, {@code
- * lookup.lua} and {@code snapshot.lua} (consistent reads), {@code acquire.lua} (takes back expired
- * acquisitions, then leases the earliest due jobs), {@code release.lua} (per job: the fenced write
- * and the run claim within the instance limit, in one step), {@code renew.lua}, {@code
- * complete.lua}, {@code recover.lua} (takes over expired claims with new fencing tokens), {@code
- * claimed.lua} and {@code next.lua}.
+ * Each operation is one Lua script under {@code io/scheduler/boot/redis/} ({@code add.lua}, {@code
+ * acquire.lua}, {@code release.lua}, ...): the fenced write of a job and the claim of its run
+ * happen in one step, and a batch is added whole or not at all.
  *
  * <h2>Time, failures and reconnects</h2>
  *
@@ -123,52 +107,33 @@ public final class RedisJobStore implements SharedJobStore {
 
   private static final Logger log = LoggerFactory.getLogger(RedisJobStore.class);
 
-  private static final RedisScript<List<Object>> ADD = script("add");
-  private static final RedisScript<List<Object>> UPDATE = script("update");
-  private static final RedisScript<List<Object>> REMOVE = script("remove");
-  private static final RedisScript<List<Object>> REMOVE_ALL = script("remove_all");
-  private static final RedisScript<List<Object>> LOOKUP = script("lookup");
-  private static final RedisScript<List<Object>> SNAPSHOT = script("snapshot");
-  private static final RedisScript<List<Object>> ACQUIRE = script("acquire");
-  private static final RedisScript<List<Object>> RELEASE = script("release");
-  private static final RedisScript<List<Object>> RENEW = script("renew");
-  private static final RedisScript<List<Object>> COMPLETE = script("complete");
-  private static final RedisScript<List<Object>> RECOVER = script("recover");
-  private static final RedisScript<List<Object>> CLAIMED = script("claimed");
-  private static final RedisScript<List<Object>> NEXT = script("next");
-
-  // How long a completed run's mark answers a re-sent completion, at least.
-  private static final Duration COMPLETION_MEMORY = Duration.ofMinutes(1);
-
-  private final RedisConnectionFactory connectionFactory;
   private final String keyPrefix;
-  private final Duration leaseTime;
-  private final Duration pollInterval;
+  private final LeaseSettings leases;
   private final RedisKeys keys;
-  private final StringRedisTemplate redis;
+  private final RedisScripts scripts;
+  private final RedisRuns runs;
+  private final RedisSubscription subscription;
   // Sent with every announcement, so this instance ignores its own.
   private final String origin = token();
   // The jobs this instance acquired and has not released, by id: never handed out again meanwhile.
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   // Jobs reported as unloadable, with the version reported: each version is reported once.
   private final Map<String, String> unloadable = new ConcurrentHashMap<>();
-  private final Object subscriptionLock = new Object();
   private volatile @Nullable JobStoreContext context;
-  // Guarded by subscriptionLock:
-  private @Nullable ScheduledExecutorService retries;
-  private @Nullable RedisMessageListenerContainer subscription;
-  private boolean closed;
-  private boolean retryPlanned;
-  private boolean subscriptionFailed;
-  private boolean subscribing;
 
   private RedisJobStore(Builder builder) {
-    this.connectionFactory = builder.connectionFactory;
     this.keyPrefix = builder.keyPrefix;
-    this.leaseTime = builder.leaseTime;
-    this.pollInterval = builder.pollInterval;
+    this.leases = builder.leases;
     this.keys = new RedisKeys(keyPrefix);
-    this.redis = new StringRedisTemplate(connectionFactory);
+    this.scripts =
+        new RedisScripts(
+            new StringRedisTemplate(builder.connectionFactory),
+            keys,
+            () -> "job store '" + alias() + "' (Redis, key prefix '" + keyPrefix + "')");
+    this.runs = new RedisRuns(scripts, leases.leaseTime());
+    this.subscription =
+        new RedisSubscription(
+            builder.connectionFactory, keys.channel(), origin, leases.pollInterval());
   }
 
   /**
@@ -193,12 +158,12 @@ public final class RedisJobStore implements SharedJobStore {
 
   @Override
   public Duration leaseTime() {
-    return leaseTime;
+    return leases.leaseTime();
   }
 
   @Override
   public Duration pollInterval() {
-    return pollInterval;
+    return leases.pollInterval();
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -206,45 +171,18 @@ public final class RedisJobStore implements SharedJobStore {
   @Override
   public void start(JobStoreContext context) {
     this.context = Objects.requireNonNull(context, "context must not be null");
-    synchronized (subscriptionLock) {
-      closed = false;
-      if (retries == null) {
-        ScheduledThreadPoolExecutor executor =
-            new ScheduledThreadPoolExecutor(
-                1,
-                run -> {
-                  Thread thread = new Thread(run, "scheduler-redis-" + context.alias());
-                  thread.setDaemon(true);
-                  return thread;
-                });
-        executor.setRemoveOnCancelPolicy(true);
-        retries = executor;
-      }
-    }
-    subscribe();
+    subscription.start(context);
   }
 
   @Override
   public void shutdown() {
-    RedisMessageListenerContainer container;
-    synchronized (subscriptionLock) {
-      closed = true;
-      container = subscription;
-      subscription = null;
-      if (retries != null) {
-        retries.shutdownNow();
-        retries = null;
-      }
-    }
-    if (container != null) {
-      destroy(container);
-    }
+    subscription.shutdown();
     held.clear();
   }
 
   @Override
   public void checkAvailable() {
-    call("reach Redis (PING)", () -> redis.execute((RedisCallback<String>) RedisConnection::ping));
+    scripts.ping();
   }
 
   // ---------------------------------------------------------------- jobs
@@ -271,7 +209,8 @@ public final class RedisJobStore implements SharedJobStore {
       args.add(token());
       args.add(schedule(job.nextRunTime().orElse(null)));
     }
-    List<Object> result = run(ADD, jobs.size() == 1 ? "add a job" : "add jobs", args);
+    List<Object> result =
+        scripts.run(RedisScripts.ADD, jobs.size() == 1 ? "add a job" : "add jobs", args);
     if ("conflict".equals(result.get(0))) {
       throw new ConflictingJobIdException(text(result.get(1)), context.alias());
     }
@@ -282,8 +221,8 @@ public final class RedisJobStore implements SharedJobStore {
     JobStoreContext context = started();
     String json = JobJson.toJson(job);
     List<Object> result =
-        run(
-            UPDATE,
+        scripts.run(
+            RedisScripts.UPDATE,
             "update job '" + job.id() + "'",
             List.of(
                 keys.channel(),
@@ -300,7 +239,7 @@ public final class RedisJobStore implements SharedJobStore {
   @Override
   public void removeJob(String id) {
     JobStoreContext context = started();
-    List<Object> result = run(REMOVE, "remove job '" + id + "'", List.of(id));
+    List<Object> result = scripts.run(RedisScripts.REMOVE, "remove job '" + id + "'", List.of(id));
     if (!isOne(result.get(0))) {
       throw new JobNotFoundException(id, context.alias());
     }
@@ -309,13 +248,13 @@ public final class RedisJobStore implements SharedJobStore {
   @Override
   public void removeAllJobs() {
     started();
-    run(REMOVE_ALL, "remove all jobs", List.of());
+    scripts.run(RedisScripts.REMOVE_ALL, "remove all jobs", List.of());
   }
 
   @Override
   public Optional<Job> lookupJob(String id) {
     started();
-    List<Object> found = run(LOOKUP, "look up job '" + id + "'", List.of(id));
+    List<Object> found = scripts.run(RedisScripts.LOOKUP, "look up job '" + id + "'", List.of(id));
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -326,7 +265,7 @@ public final class RedisJobStore implements SharedJobStore {
   @Override
   public List<Job> getAllJobs() {
     started();
-    List<Object> snapshot = run(SNAPSHOT, "read all jobs", List.of());
+    List<Object> snapshot = scripts.run(RedisScripts.SNAPSHOT, "read all jobs", List.of());
     Map<String, String> versions = pairs(snapshot.get(1));
     Map<String, String> schedules = pairs(snapshot.get(2));
     List<Job> jobs = new ArrayList<>();
@@ -353,10 +292,9 @@ public final class RedisJobStore implements SharedJobStore {
   @Override
   public Optional<Instant> nextRunTime() {
     started();
-    List<Object> next = run(NEXT, "read the next run time", List.copyOf(held.keySet()));
-    return next.isEmpty()
-        ? Optional.empty()
-        : Optional.of(fromMicros((long) Double.parseDouble(text(next.get(0)))));
+    List<Object> next =
+        scripts.run(RedisScripts.NEXT, "read the next run time", List.copyOf(held.keySet()));
+    return next.isEmpty() ? Optional.empty() : Optional.of(RedisCodec.scoreInstant(next.get(0)));
   }
 
   // ---------------------------------------------------------------- acquisition and release
@@ -367,14 +305,14 @@ public final class RedisJobStore implements SharedJobStore {
       throw new IllegalArgumentException("limit must be greater than 0, but was " + limit);
     }
     JobStoreContext context = started();
-    checkSubscription();
+    subscription.check();
     List<String> args = new ArrayList<>();
-    args.add(Long.toString(floorMicros(now)));
-    args.add(Long.toString(floorMicros(now.plus(leaseTime))));
+    args.add(micros(now));
+    args.add(micros(now.plus(leases.leaseTime())));
     args.add(Integer.toString(limit));
     args.add(context.schedulerId());
     args.addAll(held.keySet());
-    List<Object> found = run(ACQUIRE, "acquire due jobs", args);
+    List<Object> found = scripts.run(RedisScripts.ACQUIRE, "acquire due jobs", args);
     List<Job> due = new ArrayList<>(found.size() / 5);
     for (int i = 0; i + 4 < found.size(); i += 5) {
       String id = text(found.get(i));
@@ -412,7 +350,7 @@ public final class RedisJobStore implements SharedJobStore {
     List<Held> releasing = new ArrayList<>(releases.size());
     List<String> runIds = new ArrayList<>(releases.size());
     List<String> args = new ArrayList<>();
-    args.add(Long.toString(floorMicros(now.plus(leaseTime))));
+    args.add(micros(now.plus(leases.leaseTime())));
     args.add(context.schedulerId());
     args.add(""); // the count, set below
     try {
@@ -434,13 +372,15 @@ public final class RedisJobStore implements SharedJobStore {
         args.add(token());
         args.add(updated == null ? "delete" : "update");
         args.add(
-            updated == null || sameStoredForm(acquired, updated) ? "" : JobJson.toJson(updated));
+            updated == null || JobJson.sameStoredForm(acquired, updated)
+                ? ""
+                : JobJson.toJson(updated));
         args.add(updated == null ? "" : schedule(updated.nextRunTime().orElse(null)));
         args.add(Integer.toString((updated == null ? acquired : updated).maxInstances()));
         args.add(runId);
         args.add(Integer.toString(release.runTimes().size()));
         for (Instant runTime : release.runTimes()) {
-          args.add(Long.toString(floorMicros(runTime)));
+          args.add(micros(runTime));
           args.add(runTime.toString());
         }
         sent.add(i);
@@ -448,11 +388,12 @@ public final class RedisJobStore implements SharedJobStore {
       }
       if (!sent.isEmpty()) {
         args.set(2, Integer.toString(sent.size()));
-        List<Object> outcome = run(RELEASE, "release acquired jobs", args);
+        List<Object> outcome = scripts.run(RedisScripts.RELEASE, "release acquired jobs", args);
         for (int k = 0; k < sent.size(); k++) {
           int i = sent.get(k);
           results[i] =
-              claimResult(releases.get(i), runIds.get(k), outcome.subList(4 * k, 4 * k + 4));
+              RedisRuns.claimResult(
+                  releases.get(i), runIds.get(k), outcome.subList(4 * k, 4 * k + 4));
         }
       }
     } finally {
@@ -468,68 +409,17 @@ public final class RedisJobStore implements SharedJobStore {
     return list;
   }
 
-  private static ClaimResult claimResult(Release release, String runId, List<Object> outcome) {
-    ReleaseResult status =
-        switch (text(outcome.get(0))) {
-          case "U" -> ReleaseResult.UPDATED;
-          case "R" -> ReleaseResult.REMOVED;
-          case "L" -> ReleaseResult.LEASE_LOST;
-          default -> ReleaseResult.SUPERSEDED;
-        };
-    String claim = text(outcome.get(1));
-    if ("claimed".equals(claim)) {
-      List<Instant> runTimes = release.runTimes();
-      int first = Integer.parseInt(text(outcome.get(3)));
-      RunClaim run =
-          new RunClaim(
-              runId,
-              release.acquired().id(),
-              Long.parseLong(text(outcome.get(2))),
-              runTimes.subList(first, runTimes.size()),
-              false);
-      return new ClaimResult(status, run, false);
-    }
-    return new ClaimResult(status, null, "max".equals(claim));
-  }
-
   // ---------------------------------------------------------------- run claims
 
   @Override
   public List<RunClaim> renewLeases(List<RunClaim> claims, Instant now) {
     started();
-    if (claims.isEmpty()) {
-      return List.of();
-    }
-    List<String> args = new ArrayList<>(2 + 2 * claims.size());
-    args.add(Long.toString(floorMicros(now.plus(leaseTime))));
-    args.add(Integer.toString(claims.size()));
-    for (RunClaim claim : claims) {
-      args.add(claim.runId());
-      args.add(Long.toString(claim.fencingToken()));
-    }
-    List<Object> lost = run(RENEW, "renew run leases", args);
-    List<RunClaim> notHeld = new ArrayList<>(lost.size());
-    for (Object index : lost) {
-      notHeld.add(claims.get(Integer.parseInt(text(index))));
-    }
-    return notHeld;
+    return runs.renew(claims, now);
   }
 
   @Override
   public boolean completeRun(RunClaim claim) {
-    Instant now = started().clock().instant();
-    Duration memory = leaseTime.compareTo(COMPLETION_MEMORY) > 0 ? leaseTime : COMPLETION_MEMORY;
-    List<Object> result =
-        run(
-            COMPLETE,
-            "complete the run of job '" + claim.jobId() + "'",
-            List.of(
-                claim.runId(),
-                Long.toString(claim.fencingToken()),
-                token(),
-                Long.toString(floorMicros(now)),
-                Long.toString(floorMicros(now.minus(memory)))));
-    return isOne(result.get(0));
+    return runs.complete(claim, started().clock().instant());
   }
 
   @Override
@@ -537,39 +427,15 @@ public final class RedisJobStore implements SharedJobStore {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit must be greater than 0, but was " + limit);
     }
-    JobStoreContext context = started();
-    List<Object> found =
-        run(
-            RECOVER,
-            "recover expired runs",
-            List.of(
-                Long.toString(floorMicros(now)),
-                Long.toString(floorMicros(now.plus(leaseTime))),
-                context.schedulerId(),
-                Integer.toString(limit)));
-    List<RunClaim> claims = new ArrayList<>();
-    int i = 0;
-    while (i + 3 < found.size()) {
-      String runId = text(found.get(i));
-      String jobId = text(found.get(i + 1));
-      long fence = Long.parseLong(text(found.get(i + 2)));
-      int count = Integer.parseInt(text(found.get(i + 3)));
-      List<Instant> runTimes = new ArrayList<>(count);
-      for (int k = 0; k < count; k++) {
-        runTimes.add(Instant.parse(text(found.get(i + 4 + k))));
-      }
-      claims.add(new RunClaim(runId, jobId, fence, runTimes, true));
-      i += 4 + count;
-    }
-    return claims;
+    return runs.recover(now, limit, started().schedulerId());
   }
 
   @Override
   public Optional<Job> claimedJob(RunClaim claim) {
     started();
     List<Object> found =
-        run(
-            CLAIMED,
+        scripts.run(
+            RedisScripts.CLAIMED,
             "read the job of run '" + claim.runId() + "' of job '" + claim.jobId() + "'",
             List.of(claim.runId(), claim.jobId()));
     if (found.isEmpty()) {
@@ -618,180 +484,6 @@ public final class RedisJobStore implements SharedJobStore {
     }
   }
 
-  /** Whether two snapshots of a job have the same JSON form (the next run time aside). */
-  private static boolean sameStoredForm(Job a, Job b) {
-    return a == b
-        || (a.id().equals(b.id())
-            && a.name().equals(b.name())
-            && a.taskRef().equals(b.taskRef())
-            && a.trigger().equals(b.trigger())
-            && a.args().equals(b.args())
-            && a.kwargs().equals(b.kwargs())
-            && a.misfireGraceTime().equals(b.misfireGraceTime())
-            && a.coalesce() == b.coalesce()
-            && a.maxInstances() == b.maxInstances()
-            && a.executor().equals(b.executor()));
-  }
-
-  // ---------------------------------------------------------------- announcements
-
-  /**
-   * Subscribes to the change channel, waiting until the subscription is confirmed; when that fails,
-   * tries again after the poll interval (the scheduler polls meanwhile). Once subscribed, the
-   * driver keeps the subscription across reconnects.
-   */
-  private void subscribe() {
-    JobStoreContext context = this.context;
-    RedisMessageListenerContainer container;
-    synchronized (subscriptionLock) {
-      if (context == null || closed || subscription != null) {
-        return;
-      }
-      container = new RedisMessageListenerContainer();
-      container.setConnectionFactory(connectionFactory);
-      // Announcements only wake the scheduler: handle them on the driver's thread.
-      container.setTaskExecutor(Runnable::run);
-      container.setSubscriptionExecutor(Runnable::run);
-      // The store retries on its own thread; the container must not block or retry forever.
-      container.setRecoveryBackoff(new FixedBackOff(0, 0));
-      container.addMessageListener(new Announcements(), new ChannelTopic(keys.channel()));
-      container.afterPropertiesSet();
-      subscription = container;
-      subscribing = true;
-    }
-    try {
-      container.start();
-      if (!container.isListening()) {
-        throw new IllegalStateException("the subscription was not confirmed");
-      }
-      boolean recovered;
-      synchronized (subscriptionLock) {
-        subscribing = false;
-        recovered = subscriptionFailed;
-        subscriptionFailed = false;
-      }
-      if (recovered) {
-        log.info(
-            "Job store '{}' subscribed to Redis channel '{}'", context.alias(), keys.channel());
-      }
-    } catch (RuntimeException e) {
-      boolean first;
-      synchronized (subscriptionLock) {
-        subscribing = false;
-        if (subscription == container) {
-          subscription = null;
-        }
-        first = !subscriptionFailed;
-        subscriptionFailed = true;
-      }
-      destroy(container);
-      if (first) {
-        log.warn(
-            "Job store '{}' could not subscribe to Redis channel '{}' ({}); polling every {} and"
-                + " trying again",
-            context.alias(),
-            keys.channel(),
-            e.toString(),
-            pollInterval);
-      } else {
-        log.debug("Job store '{}' could not subscribe yet: {}", context.alias(), e.toString());
-      }
-      retrySubscribe();
-    }
-  }
-
-  /** Subscribes again after the poll interval, unless that is already planned. */
-  private void retrySubscribe() {
-    synchronized (subscriptionLock) {
-      ScheduledExecutorService executor = retries;
-      if (closed || retryPlanned || executor == null) {
-        return;
-      }
-      retryPlanned = true;
-      executor.schedule(
-          () -> {
-            synchronized (subscriptionLock) {
-              retryPlanned = false;
-            }
-            subscribe();
-          },
-          pollInterval.toMillis(),
-          TimeUnit.MILLISECONDS);
-    }
-  }
-
-  /** Called each pass: replaces a subscription the container gave up on. */
-  private void checkSubscription() {
-    RedisMessageListenerContainer dropped;
-    synchronized (subscriptionLock) {
-      dropped = subscription;
-      if (closed || subscribing || (dropped != null && dropped.isListening())) {
-        return;
-      }
-      subscription = null;
-    }
-    if (dropped != null) {
-      destroy(dropped);
-    }
-    retrySubscribe();
-  }
-
-  private static void destroy(RedisMessageListenerContainer container) {
-    try {
-      container.destroy();
-    } catch (Exception e) {
-      log.debug("Could not stop the Redis subscription", e);
-    }
-  }
-
-  /** Hears announcements of other instances, and (re)subscriptions after which some were missed. */
-  private final class Announcements implements MessageListener, SubscriptionListener {
-
-    @Override
-    public void onMessage(Message message, byte @Nullable [] pattern) {
-      if (!origin.equals(new String(message.getBody(), UTF_8))) {
-        changed();
-      }
-    }
-
-    @Override
-    public void onChannelSubscribed(byte[] channel, long count) {
-      // After a reconnect, changes made meanwhile were not heard: look for due jobs now.
-      changed();
-    }
-
-    private void changed() {
-      JobStoreContext context = RedisJobStore.this.context;
-      if (context != null) {
-        context.listener().jobsChanged();
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- Redis access
-
-  private List<Object> run(RedisScript<List<Object>> script, String operation, List<String> args) {
-    List<Object> result = call(operation, () -> redis.execute(script, keys.all(), args.toArray()));
-    return result == null ? List.of() : result;
-  }
-
-  private <T> T call(String operation, Supplier<T> redisCall) {
-    try {
-      return redisCall.get();
-    } catch (RuntimeException e) {
-      throw new JobStoreException(
-          "job store '"
-              + alias()
-              + "' (Redis, key prefix '"
-              + keyPrefix
-              + "') could not "
-              + operation
-              + ": "
-              + e.getMessage(),
-          e);
-    }
-  }
-
   private JobStoreContext started() {
     JobStoreContext started = context;
     if (started == null) {
@@ -803,74 +495,6 @@ public final class RedisJobStore implements SharedJobStore {
   private String alias() {
     JobStoreContext started = context;
     return started == null ? "redis" : started.alias();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static RedisScript<List<Object>> script(String name) {
-    String file = name + ".lua";
-    try (InputStream in = RedisJobStore.class.getResourceAsStream(file)) {
-      if (in == null) {
-        throw new IllegalStateException("the Lua script " + file + " is missing");
-      }
-      return new DefaultRedisScript<>(new String(in.readAllBytes(), UTF_8), (Class) List.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Map<String, String> pairs(Object flat) {
-    List<?> list = (List<?>) flat;
-    Map<String, String> map = new HashMap<>(list.size());
-    for (int i = 0; i + 1 < list.size(); i += 2) {
-      map.put(text(list.get(i)), text(list.get(i + 1)));
-    }
-    return map;
-  }
-
-  private static String text(@Nullable Object value) {
-    return value == null ? "" : value.toString();
-  }
-
-  private static boolean isOne(@Nullable Object value) {
-    return value instanceof Number number && number.longValue() == 1;
-  }
-
-  // ---------------------------------------------------------------- encoding
-
-  /** A random 64-bit token in hex: versions and (two of them) run ids. */
-  private static String token() {
-    String hex = Long.toHexString(ThreadLocalRandom.current().nextLong());
-    return "0".repeat(16 - hex.length()) + hex;
-  }
-
-  /** The stored form of a next run time: score (microseconds, rounded up), then the instant. */
-  static String schedule(@Nullable Instant nextRunTime) {
-    if (nextRunTime == null) {
-      return "";
-    }
-    long micros = floorMicros(nextRunTime);
-    if (nextRunTime.getNano() % 1000 != 0 && micros != Long.MAX_VALUE) {
-      micros++;
-    }
-    return micros + " " + nextRunTime;
-  }
-
-  private static @Nullable Instant parseSchedule(String schedule) {
-    return schedule.isEmpty() ? null : Instant.parse(schedule.substring(schedule.indexOf(' ') + 1));
-  }
-
-  static long floorMicros(Instant time) {
-    try {
-      return Math.addExact(
-          Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000);
-    } catch (ArithmeticException beyondHundredsOfMillennia) {
-      return time.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
-  }
-
-  private static Instant fromMicros(long micros) {
-    return Instant.ofEpochSecond(
-        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
   }
 
   @Override
@@ -886,8 +510,7 @@ public final class RedisJobStore implements SharedJobStore {
 
     private final RedisConnectionFactory connectionFactory;
     private String keyPrefix = DEFAULT_KEY_PREFIX;
-    private Duration leaseTime = DEFAULT_LEASE_TIME;
-    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private LeaseSettings leases = LeaseSettings.DEFAULTS;
 
     private Builder(RedisConnectionFactory connectionFactory) {
       this.connectionFactory =
@@ -923,7 +546,7 @@ public final class RedisJobStore implements SharedJobStore {
      * @return this builder
      */
     public Builder leaseTime(Duration leaseTime) {
-      this.leaseTime = positive("leaseTime", leaseTime);
+      this.leases = leases.withLeaseTime(leaseTime);
       return this;
     }
 
@@ -935,7 +558,7 @@ public final class RedisJobStore implements SharedJobStore {
      * @return this builder
      */
     public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = positive("pollInterval", pollInterval);
+      this.leases = leases.withPollInterval(pollInterval);
       return this;
     }
 
@@ -946,13 +569,6 @@ public final class RedisJobStore implements SharedJobStore {
      */
     public RedisJobStore build() {
       return new RedisJobStore(this);
-    }
-
-    private static Duration positive(String name, @Nullable Duration value) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, but was " + value);
-      }
-      return value;
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.scheduler.store;
+package io.scheduler.internal;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

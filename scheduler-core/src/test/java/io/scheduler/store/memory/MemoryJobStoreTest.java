@@ -1,4 +1,4 @@
-package io.scheduler.store;
+package io.scheduler.store.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.scheduler.exception.ConflictingJobIdException;
 import io.scheduler.exception.JobNotFoundException;
 import io.scheduler.job.Job;
+import io.scheduler.store.JobStore;
+import io.scheduler.store.JobStoreContractTest;
+import io.scheduler.store.JobStores;
+import io.scheduler.store.ReleaseResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,14 @@
-package io.scheduler.store;
+package io.scheduler.store.memory;
 
 import static io.scheduler.internal.Require.requireArgument;
 
 import io.scheduler.exception.ConflictingJobIdException;
 import io.scheduler.exception.JobNotFoundException;
 import io.scheduler.job.Job;
+import io.scheduler.store.JobStore;
+import io.scheduler.store.JobStoreContext;
+import io.scheduler.store.JobStores;
+import io.scheduler.store.ReleaseResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.scheduler.store;
+package io.scheduler.store.memory;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.scheduler.store;
+package io.scheduler.store.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

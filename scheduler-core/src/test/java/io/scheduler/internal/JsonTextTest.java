@@ -1,4 +1,4 @@
-package io.scheduler.store;
+package io.scheduler.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
