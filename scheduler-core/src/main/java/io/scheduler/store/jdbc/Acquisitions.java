@@ -11,6 +11,7 @@ import io.scheduler.store.SharedJobStore;
 import io.scheduler.store.SharedJobStore.AcquiredRuns;
 import io.scheduler.store.SharedJobStore.ClaimResult;
 import io.scheduler.store.SharedJobStore.Release;
+import io.scheduler.store.StoredTimes;
 import io.scheduler.store.jdbc.JobLoader.LoadFailure;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -70,9 +71,9 @@ final class Acquisitions {
   }
 
   List<Job> acquireDueJobs(Instant now, int limit) {
-    long nowMicros = JdbcEncodings.floorMicros(now);
-    long clockMicros = JdbcEncodings.floorMicros(context.clock().instant());
-    long until = JdbcEncodings.ceilMicros(now.plus(leaseTime));
+    long nowMicros = StoredTimes.floorMicros(now);
+    long clockMicros = StoredTimes.floorMicros(context.clock().instant());
+    long until = StoredTimes.ceilMicros(now.plus(leaseTime));
     long token = newToken();
     List<LoadFailure> failures = new ArrayList<>();
     Map<Job, String> acquired =
@@ -151,9 +152,9 @@ final class Acquisitions {
    * skip them) until the releases and claims are written, so no acquisition lease is written.
    */
   AcquiredRuns acquireAndClaim(Instant now, int limit, Function<List<Job>, List<Release>> decide) {
-    long nowMicros = JdbcEncodings.floorMicros(now);
-    long clockMicros = JdbcEncodings.floorMicros(context.clock().instant());
-    long leaseUntil = JdbcEncodings.ceilMicros(now.plus(leaseTime));
+    long nowMicros = StoredTimes.floorMicros(now);
+    long clockMicros = StoredTimes.floorMicros(context.clock().instant());
+    long leaseUntil = StoredTimes.ceilMicros(now.plus(leaseTime));
     List<LoadFailure> failures = new ArrayList<>();
     AcquiredRuns acquired =
         transactions.inTransaction(
@@ -182,11 +183,11 @@ final class Acquisitions {
                     new PreparedUpdate(
                         job.id(),
                         updated,
-                        updated != null && !sameData(job, updated)
+                        updated != null && !JobJson.sameStoredForm(job, updated)
                             ? JobJson.toJson(updated)
                             : null));
                 if (!release.runTimes().isEmpty()) {
-                  runTimesJson[i] = JdbcEncodings.runTimesJson(release.runTimes());
+                  runTimesJson[i] = StoredTimes.runTimesToJson(release.runTimes());
                 }
               }
               writeReleases(c, updates);
@@ -221,21 +222,23 @@ final class Acquisitions {
     if (n == 0) {
       return List.of();
     }
-    long leaseUntil = JdbcEncodings.ceilMicros(now.plus(leaseTime));
+    long leaseUntil = StoredTimes.ceilMicros(now.plus(leaseTime));
     Acquisition[] held = new Acquisition[n];
     String[] newData = new String[n];
     for (int i = 0; i < n; i++) {
       Release release = releases.get(i);
       held[i] = acquisitions.remove(release.acquired());
       Job updated = release.updated();
-      if (held[i] != null && updated != null && !sameData(release.acquired(), updated)) {
+      if (held[i] != null
+          && updated != null
+          && !JobJson.sameStoredForm(release.acquired(), updated)) {
         newData[i] = JobJson.toJson(updated);
       }
     }
     String[] runTimesJson = new String[n];
     for (int i = 0; i < n; i++) {
       if (!releases.get(i).runTimes().isEmpty()) {
-        runTimesJson[i] = JdbcEncodings.runTimesJson(releases.get(i).runTimes());
+        runTimesJson[i] = StoredTimes.runTimesToJson(releases.get(i).runTimes());
       }
     }
     String me = context.schedulerId();
@@ -428,23 +431,6 @@ final class Acquisitions {
       }
     }
     return counts;
-  }
-
-  /**
-   * Whether {@code updated} holds the same data as {@code acquired} except the next run time (as
-   * made by {@link Job#withNextRunTime}), so a release need not write the JSON again.
-   */
-  private static boolean sameData(Job acquired, Job updated) {
-    return acquired.id().equals(updated.id())
-        && acquired.name().equals(updated.name())
-        && acquired.taskRef().equals(updated.taskRef())
-        && acquired.trigger() == updated.trigger()
-        && acquired.args() == updated.args()
-        && acquired.kwargs() == updated.kwargs()
-        && acquired.misfireGraceTime().equals(updated.misfireGraceTime())
-        && acquired.coalesce() == updated.coalesce()
-        && acquired.maxInstances() == updated.maxInstances()
-        && acquired.executor().equals(updated.executor());
   }
 
   private static long newToken() {

@@ -2,13 +2,13 @@ package io.scheduler.store.jdbc;
 
 import static io.scheduler.internal.Require.requireArgument;
 import static io.scheduler.internal.Require.requireNonNull;
-import static io.scheduler.internal.Require.requirePositive;
 import static io.scheduler.internal.Require.requireState;
 
 import io.scheduler.exception.JobStoreException;
 import io.scheduler.job.Job;
 import io.scheduler.store.JobJson;
 import io.scheduler.store.JobStoreContext;
+import io.scheduler.store.LeaseSettings;
 import io.scheduler.store.ReleaseResult;
 import io.scheduler.store.RunClaim;
 import io.scheduler.store.SharedJobStore;
@@ -93,8 +93,7 @@ public final class JdbcJobStore implements SharedJobStore {
   private final DataSource dataSource;
   private final String tablePrefix;
   private final InitializeSchema initializeSchema;
-  private final Duration leaseTime;
-  private final Duration pollInterval;
+  private final LeaseSettings leases;
   private final Acquisitions.RunIds runIds = new Acquisitions.RunIds();
   private volatile @Nullable State state;
 
@@ -102,8 +101,7 @@ public final class JdbcJobStore implements SharedJobStore {
     this.dataSource = builder.dataSource;
     this.tablePrefix = builder.tablePrefix;
     this.initializeSchema = builder.initializeSchema;
-    this.leaseTime = builder.leaseTime;
-    this.pollInterval = builder.pollInterval;
+    this.leases = builder.leases;
   }
 
   /**
@@ -128,12 +126,12 @@ public final class JdbcJobStore implements SharedJobStore {
 
   @Override
   public Duration leaseTime() {
-    return leaseTime;
+    return leases.leaseTime();
   }
 
   @Override
   public Duration pollInterval() {
-    return pollInterval;
+    return leases.pollInterval();
   }
 
   /** Returns the database the started store talks to. */
@@ -182,8 +180,8 @@ public final class JdbcJobStore implements SharedJobStore {
             sql,
             transactions,
             new JobRows(context, sql, transactions, loader, channel),
-            new Acquisitions(context, sql, transactions, loader, leaseTime, runIds),
-            new RunLeases(context, sql, transactions, leaseTime),
+            new Acquisitions(context, sql, transactions, loader, leases.leaseTime(), runIds),
+            new RunLeases(context, sql, transactions, leases.leaseTime()),
             notifications);
     if (notifications != null) {
       notifications.start();
@@ -394,8 +392,7 @@ public final class JdbcJobStore implements SharedJobStore {
     private final DataSource dataSource;
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
     private InitializeSchema initializeSchema = DEFAULT_INITIALIZE_SCHEMA;
-    private Duration leaseTime = DEFAULT_LEASE_TIME;
-    private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+    private LeaseSettings leases = LeaseSettings.DEFAULTS;
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -442,7 +439,7 @@ public final class JdbcJobStore implements SharedJobStore {
      * @return this builder
      */
     public Builder leaseTime(Duration leaseTime) {
-      this.leaseTime = requirePositive(leaseTime, "leaseTime");
+      leases = leases.withLeaseTime(leaseTime);
       return this;
     }
 
@@ -453,7 +450,7 @@ public final class JdbcJobStore implements SharedJobStore {
      * @return this builder
      */
     public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = requirePositive(pollInterval, "pollInterval");
+      leases = leases.withPollInterval(pollInterval);
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.scheduler.exception.JobStoreException;
 import io.scheduler.job.Job;
 import io.scheduler.store.JobJson;
 import io.scheduler.store.JobStoreContext;
+import io.scheduler.store.StoredTimes;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +46,7 @@ final class JobLoader {
     try {
       Job job =
           JobJson.fromJson(
-              json, nextMicros == null ? null : JdbcEncodings.fromMicros(nextMicros), context);
+              json, nextMicros == null ? null : StoredTimes.fromMicros(nextMicros), context);
       if (!job.id().equals(id)) {
         throw new JobStoreException(
             "job '"

@@ -5,6 +5,7 @@ import io.scheduler.exception.JobNotFoundException;
 import io.scheduler.job.Job;
 import io.scheduler.store.JobJson;
 import io.scheduler.store.JobStoreContext;
+import io.scheduler.store.StoredTimes;
 import io.scheduler.store.jdbc.JobLoader.LoadFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -230,7 +231,7 @@ final class JobRows {
   }
 
   Optional<Instant> nextRunTime() {
-    long clockMicros = JdbcEncodings.floorMicros(context.clock().instant());
+    long clockMicros = StoredTimes.floorMicros(context.clock().instant());
     int limit = loader.skipped() + 1;
     Long next =
         transactions.inConnection(
@@ -248,7 +249,7 @@ final class JobRows {
               }
               return null;
             });
-    return next == null ? Optional.empty() : Optional.of(JdbcEncodings.fromMicros(next));
+    return next == null ? Optional.empty() : Optional.of(StoredTimes.fromMicros(next));
   }
 
   /** Tells the other schedulers that jobs changed, where the database can (on commit). */
@@ -270,7 +271,7 @@ final class JobRows {
     if (time == null) {
       statement.setNull(index, Types.BIGINT);
     } else {
-      statement.setLong(index, JdbcEncodings.ceilMicros(time));
+      statement.setLong(index, StoredTimes.ceilMicros(time));
     }
   }
 

@@ -6,6 +6,7 @@ import io.scheduler.job.Job;
 import io.scheduler.store.JobJson;
 import io.scheduler.store.JobStoreContext;
 import io.scheduler.store.RunClaim;
+import io.scheduler.store.StoredTimes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +43,7 @@ final class RunLeases {
 
   /** Renews the runs still held; returns the claims that were lost (non-empty {@code claims}). */
   List<RunClaim> renewLeases(List<RunClaim> claims, Instant now) {
-    long until = JdbcEncodings.ceilMicros(now.plus(leaseTime));
+    long until = StoredTimes.ceilMicros(now.plus(leaseTime));
     String me = context.schedulerId();
     return transactions.inTransaction(
         "renew the leases of " + claims.size() + " runs",
@@ -139,8 +140,8 @@ final class RunLeases {
   }
 
   List<RunClaim> recoverExpiredRuns(Instant now, int limit) {
-    long nowMicros = JdbcEncodings.floorMicros(now);
-    long until = JdbcEncodings.ceilMicros(now.plus(leaseTime));
+    long nowMicros = StoredTimes.floorMicros(now);
+    long until = StoredTimes.ceilMicros(now.plus(leaseTime));
     return transactions.inTransaction(
         "recover expired runs",
         c -> {
@@ -154,7 +155,7 @@ final class RunLeases {
                         rows.getString(1),
                         rows.getString(2),
                         rows.getLong(3) + 1,
-                        JdbcEncodings.parseRunTimes(rows.getString(4)),
+                        StoredTimes.runTimesFromJson(rows.getString(4)),
                         true));
               }
             }

@@ -8,6 +8,7 @@ import io.scheduler.event.JobLoadFailed;
 import io.scheduler.job.JobSpec;
 import io.scheduler.store.ContractTasks;
 import io.scheduler.store.JobJson;
+import io.scheduler.store.StoredTimes;
 import io.scheduler.testing.ManualScheduler;
 import io.scheduler.testing.MutableClock;
 import io.scheduler.testing.RecordingListener;
@@ -64,7 +65,7 @@ class JdbcJobLoadingTest {
   }
 
   private long micros(Instant time) {
-    return JdbcEncodings.ceilMicros(time);
+    return StoredTimes.ceilMicros(time);
   }
 
   @ParameterizedTest

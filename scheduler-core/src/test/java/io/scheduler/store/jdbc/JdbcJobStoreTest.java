@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -254,21 +253,6 @@ class JdbcJobStoreTest {
   }
 
   @Test
-  void runTimesAreKeptToTheMicrosecondAndRoundedUpNeverDown() {
-    Instant exact = NOW.plusNanos(123_456_000);
-    Instant finer = NOW.plusNanos(123_456_001);
-
-    assertThat(JdbcEncodings.fromMicros(JdbcEncodings.ceilMicros(exact))).isEqualTo(exact);
-    assertThat(JdbcEncodings.fromMicros(JdbcEncodings.ceilMicros(finer)))
-        .isEqualTo(NOW.plusNanos(123_457_000));
-    assertThat(JdbcEncodings.floorMicros(finer)).isEqualTo(JdbcEncodings.ceilMicros(exact));
-    Instant beforeEpoch = Instant.parse("1969-12-31T23:59:59.999999Z");
-    assertThat(JdbcEncodings.fromMicros(JdbcEncodings.ceilMicros(beforeEpoch)))
-        .isEqualTo(beforeEpoch);
-    assertThat(JdbcEncodings.ceilMicros(Instant.MAX)).isEqualTo(Long.MAX_VALUE);
-  }
-
-  @Test
   void aJobDueWithinAMicrosecondIsNotHandedOutEarly() {
     String prefix = database.freshPrefix("micros_");
     JdbcJobStore store = store("p", prefix, InitializeSchema.ALWAYS);
@@ -313,26 +297,5 @@ class JdbcJobStoreTest {
             JdbcJobStoreTest.class.getClassLoader(),
             new Class<?>[] {DataSource.class},
             (proxy, method, args) -> method.getName().equals("getConnection") ? connection : null);
-  }
-
-  @Test
-  void runTimesAreWrittenExactlyAsInstantToStringWritesThem() {
-    SplittableRandom random = new SplittableRandom(11);
-    for (int i = 0; i < 10_000; i++) {
-      long seconds = random.nextLong(-70_000_000_000L, 260_000_000_000L);
-      int nanos =
-          switch (i % 4) {
-            case 0 -> 0;
-            case 1 -> random.nextInt(1000) * 1_000_000;
-            case 2 -> random.nextInt(1_000_000) * 1000;
-            default -> random.nextInt(1_000_000_000);
-          };
-      Instant time = Instant.ofEpochSecond(seconds, nanos);
-      StringBuilder written = new StringBuilder();
-
-      JdbcEncodings.appendInstant(written, time);
-
-      assertThat(written.toString()).isEqualTo(time.toString());
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.scheduler.job.Job;
+import io.scheduler.store.StoredTimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three JVMs ({@link ClusterNodeMain}) share PostgreSQL tables with a 2 s lease; jobs take 2 s
@@ -87,8 +87,7 @@ class JdbcMultiProcessTest {
     for (List<Object> claim :
         database.query(
             "SELECT job_id, run_times FROM " + prefix + "runs WHERE owned_by = 'node-0'")) {
-      for (Object runTime :
-          JsonMapper.builder().build().readValue((String) claim.get(1), List.class)) {
+      for (Instant runTime : StoredTimes.runTimesFromJson((String) claim.get(1))) {
         inFlight.add(claim.get(0) + "@" + runTime);
       }
     }
