@@ -39,11 +39,10 @@ class JdbcMultiProcessTest {
   private String prefix;
   private final List<Process> nodes = new ArrayList<>();
 
+  /** Kills the processes still running, then drops the tables. */
   @AfterEach
   void stop() {
-    nodes.forEach(Process::destroyForcibly);
     if (database != null) {
-      database.execute("DROP TABLE IF EXISTS " + prefix + "results");
       database.close();
     }
   }
@@ -58,6 +57,7 @@ class JdbcMultiProcessTest {
             + prefix
             + "results (job_id VARCHAR(191), run_time VARCHAR(64), node VARCHAR(64),"
             + " phase VARCHAR(16))");
+    database.closeWith(prefix + "results", table -> database.execute("DROP TABLE " + table));
     Path logs = Paths.get("target", "multi-process");
     Files.createDirectories(logs);
     for (int i = 0; i < 3; i++) {
@@ -157,7 +157,7 @@ class JdbcMultiProcessTest {
             name);
     builder.redirectErrorStream(true);
     builder.redirectOutput(logs.resolve(name + ".log").toFile());
-    return builder.start();
+    return database.closeWith(builder.start(), Process::destroyForcibly);
   }
 
   private void addJobs(String prefix, Instant first) {
