@@ -1,6 +1,7 @@
 package io.scheduler.boot.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.scheduler.BackgroundScheduler;
 import io.scheduler.Scheduler;
@@ -36,16 +37,17 @@ class RedisClusterTest {
   private static final int ONE_SHOT_JOBS = 3000;
 
   private final RedisTestSupport redis = new RedisTestSupport();
-  private final List<Scheduler> nodes = new ArrayList<>();
   private final String scenario = "cluster-" + redis.prefix();
   private final String overlapScenario = "cluster-overlap-" + redis.prefix();
 
   @AfterEach
   void cleanUp() {
-    nodes.forEach(node -> node.shutdown(true));
-    redis.close();
-    RedisTestTasks.forget(scenario);
-    RedisTestTasks.forget(overlapScenario);
+    try {
+      redis.close();
+    } finally {
+      RedisTestTasks.forget(scenario);
+      RedisTestTasks.forget(overlapScenario);
+    }
   }
 
   private Scheduler node(String name) {
@@ -64,8 +66,8 @@ class RedisClusterTest {
                     .build())
             .jobStoreRetryInterval(Duration.ofMillis(200))
             .build();
+    redis.onClose(() -> node.shutdown(true));
     node.start();
-    nodes.add(node);
     return node;
   }
 
@@ -141,17 +143,16 @@ class RedisClusterTest {
   }
 
   /** Waits until no one-shot job is stored and none of their claims is open (so none can rerun). */
-  private void awaitNoOneShotJobOrClaimLeft() throws InterruptedException {
+  private void awaitNoOneShotJobOrClaimLeft() {
     StringRedisTemplate direct = redis.template();
     Function<String, Long> oneShots =
         key ->
             direct.opsForHash().keys(redis.prefix() + key).stream()
                 .filter(id -> id.toString().startsWith("one-shot-"))
                 .count();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (oneShots.apply("jobs") + oneShots.apply("running") > 0) {
-      assertThat(System.nanoTime()).as("one-shot jobs and claims all gone").isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    await("one-shot jobs and claims all gone")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> oneShots.apply("jobs") + oneShots.apply("running") == 0);
   }
 }

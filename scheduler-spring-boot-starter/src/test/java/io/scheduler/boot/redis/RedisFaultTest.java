@@ -2,6 +2,7 @@ package io.scheduler.boot.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.scheduler.BackgroundScheduler;
 import io.scheduler.Scheduler;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -47,19 +47,16 @@ class RedisFaultTest {
   private static final int JOBS = 400;
 
   private final RedisTestSupport redis = new RedisTestSupport();
-  private final List<Scheduler> nodes = new ArrayList<>();
-  private final List<AutoCloseable> closeables = new ArrayList<>();
   private final String scenario = "fault-" + redis.prefix();
   private final StringRedisTemplate direct = redis.template();
 
   @AfterEach
-  void cleanUp() throws Exception {
-    nodes.forEach(node -> node.shutdown(true));
-    for (AutoCloseable closeable : closeables) {
-      closeable.close();
+  void cleanUp() {
+    try {
+      redis.close();
+    } finally {
+      RedisTestTasks.forget(scenario);
     }
-    redis.close();
-    RedisTestTasks.forget(scenario);
   }
 
   private Scheduler node(
@@ -79,8 +76,8 @@ class RedisFaultTest {
                     .build())
             .jobStoreRetryInterval(Duration.ofMillis(200))
             .build();
+    redis.onClose(() -> node.shutdown(true));
     node.start();
-    nodes.add(node);
     return node;
   }
 
@@ -100,27 +97,24 @@ class RedisFaultTest {
     return jobs;
   }
 
-  private void awaitRuns(int runs) throws InterruptedException {
-    await(() -> RedisTestTasks.runs(scenario).size() >= runs, "at least " + runs + " runs");
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      Thread.sleep(10);
-    }
+  private void awaitRuns(int runs) {
+    await("at least " + runs + " runs")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> RedisTestTasks.runs(scenario).size() >= runs);
   }
 
   /** Waits until every job ran and no job or claim is left, then checks each ran once. */
   private void assertEveryJobRanOnce(CountDownLatch allRan, String fault)
       throws InterruptedException {
     assertThat(allRan.await(60, TimeUnit.SECONDS)).as("every job ran").isTrue();
-    await(
-        () ->
-            direct.opsForHash().size(redis.prefix() + "jobs") == 0
-                && direct.opsForHash().size(redis.prefix() + "runs") == 0,
-        "no job or claim left");
+    await("no job or claim left")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () ->
+                direct.opsForHash().size(redis.prefix() + "jobs") == 0
+                    && direct.opsForHash().size(redis.prefix() + "runs") == 0);
     Map<String, Long> runsByJob =
         RedisTestTasks.runs(scenario).stream()
             .collect(Collectors.groupingBy(RedisTestTasks.Run::jobId, Collectors.counting()));
@@ -136,7 +130,7 @@ class RedisFaultTest {
   @Test
   void everyJobRunsOnceWhenRedisTurnsTheSchedulersAwayMidRun() throws Exception {
     TcpProxy proxy = new TcpProxy(TestServers.redisUrl());
-    closeables.add(proxy);
+    redis.onClose(proxy);
     Scheduler first =
         node(
             "node-1",
@@ -164,7 +158,7 @@ class RedisFaultTest {
             TaskResolver.staticMethods(),
             "observer",
             JobStoreListener.NONE));
-    closeables.add(observer::shutdown);
+    redis.onClose(observer::shutdown);
     observer.checkAvailable();
 
     proxy.cut();
@@ -219,7 +213,7 @@ class RedisFaultTest {
             TaskResolver.staticMethods(),
             "node-3",
             JobStoreListener.NONE));
-    closeables.add(other::shutdown);
+    redis.onClose(other::shutdown);
     // Another process adds a job due now: only an announcement can wake the sleeping schedulers.
     JobSpec spec =
         JobSpec.builder()

@@ -2,6 +2,7 @@ package io.scheduler.boot.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.scheduler.exception.JobStoreException;
 import io.scheduler.job.Job;
@@ -59,8 +60,6 @@ class RedisJobStoreTest {
 
   private final RedisTestSupport redis = new RedisTestSupport();
   private final MutableClock clock = MutableClock.at(NOW, ZONE);
-  private final List<RedisJobStore> started = new ArrayList<>();
-  private final List<TcpProxy> proxies = new ArrayList<>();
   private final List<Failure> failures = new CopyOnWriteArrayList<>();
   private final StringRedisTemplate direct = redis.template();
 
@@ -68,8 +67,6 @@ class RedisJobStoreTest {
 
   @AfterEach
   void cleanUp() {
-    started.forEach(RedisJobStore::shutdown);
-    proxies.forEach(TcpProxy::close);
     redis.close();
   }
 
@@ -84,7 +81,7 @@ class RedisJobStoreTest {
             TaskResolver.staticMethods(),
             schedulerId,
             listener));
-    started.add(store);
+    redis.onClose(store::shutdown);
     return store;
   }
 
@@ -112,7 +109,7 @@ class RedisJobStoreTest {
 
   private TcpProxy proxy() {
     TcpProxy proxy = new TcpProxy(TestServers.redisUrl());
-    proxies.add(proxy);
+    redis.onClose(proxy::close);
     return proxy;
   }
 
@@ -501,8 +498,7 @@ class RedisJobStoreTest {
   }
 
   @Test
-  void whileRedisIsAwayOperationsFailNamingStoreAndOperationAndWorkAgainAfter()
-      throws InterruptedException {
+  void whileRedisIsAwayOperationsFailNamingStoreAndOperationAndWorkAgainAfter() {
     TcpProxy proxy = proxy();
     RedisJobStore store = start(storeThrough(proxy).build(), "node-a", recordingFailures());
     store.addJob(job("kept", at(0)));
@@ -519,23 +515,36 @@ class RedisJobStoreTest {
         .hasMessageContaining("acquire due jobs");
 
     proxy.restore();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (true) {
-      try {
-        store.checkAvailable();
-        break;
-      } catch (JobStoreException stillAway) {
-        assertThat(System.nanoTime()).as("Redis reachable again in time").isLessThan(deadline);
-        Thread.sleep(50);
-      }
-    }
+    await("Redis reachable again")
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(50))
+        .ignoreException(JobStoreException.class)
+        .untilAsserted(store::checkAvailable);
     assertThat(ids(store.acquireDueJobs(at(0), 10))).containsExactly("kept");
   }
 
   @Test
   void checkAvailablePingsRedis() {
-    SharedJobStore store = start("node-a");
+    String clientName = "ping-" + redis.prefix().hashCode();
+    SharedJobStore store =
+        start(
+            RedisJobStore.builder(redis.connectionFactory(TestServers.redisUrl(), clientName))
+                .keyPrefix(redis.prefix())
+                .build(),
+            "node-a",
+            recordingFailures());
+    assertThat(lastCommands(clientName)).doesNotContain("ping");
 
     store.checkAvailable();
+
+    assertThat(lastCommands(clientName)).contains("ping");
+  }
+
+  /** The last command of each connection named {@code clientName}, as CLIENT LIST shows it. */
+  private List<String> lastCommands(String clientName) {
+    return direct.getClientList().stream()
+        .filter(client -> clientName.equals(client.getName()))
+        .map(client -> String.valueOf(client.getLastCommand()))
+        .toList();
   }
 }

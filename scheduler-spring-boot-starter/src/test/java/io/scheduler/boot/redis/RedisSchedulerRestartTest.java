@@ -47,22 +47,23 @@ class RedisSchedulerRestartTest {
   private static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
 
   private final RedisTestSupport redis = new RedisTestSupport();
-  private final List<ManualScheduler> schedulers = new ArrayList<>();
 
   @AfterEach
   void cleanUp() {
-    schedulers.forEach(scheduler -> scheduler.shutdown(false));
-    redis.close();
-    RedisTestTasks.forget("memory");
-    RedisTestTasks.forget("redis");
-    RedisTestTasks.forget("recovery");
+    try {
+      redis.close();
+    } finally {
+      RedisTestTasks.forget("memory");
+      RedisTestTasks.forget("redis");
+      RedisTestTasks.forget("recovery");
+    }
   }
 
   private ManualScheduler scheduler(MutableClock clock, JobStore store, RecordingListener events) {
     ManualScheduler scheduler =
         ManualScheduler.builder(clock).timezone(ZONE).jobStore("default", store).build();
     scheduler.addListener(events);
-    schedulers.add(scheduler);
+    redis.onClose(() -> scheduler.shutdown(false));
     scheduler.start();
     return scheduler;
   }

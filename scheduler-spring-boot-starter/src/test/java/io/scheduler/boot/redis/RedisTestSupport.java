@@ -5,11 +5,14 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import io.scheduler.testservers.TestServers;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -19,7 +22,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Connections for the Redis tests: the server comes from {@link TestServers#redisUrl()}; every
  * connection factory shares one set of Lettuce client resources (event loops), so creating and
  * destroying factories per test is cheap; every test uses keys under a fresh random prefix and
- * deletes them afterwards.
+ * deletes them afterwards. What a test starts on these connections (schedulers, stores, proxies) is
+ * registered with {@link #onClose} and shut down by {@link #close()} before anything else, each
+ * even when another fails.
  */
 final class RedisTestSupport implements AutoCloseable {
 
@@ -33,6 +38,7 @@ final class RedisTestSupport implements AutoCloseable {
           .build();
 
   private final List<LettuceConnectionFactory> factories = new ArrayList<>();
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final String prefix =
       "scheduler-test:" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":";
 
@@ -67,6 +73,14 @@ final class RedisTestSupport implements AutoCloseable {
     return factory;
   }
 
+  /**
+   * Registers something to shut down when the test ends, before the keys are deleted and the
+   * connections closed; the last registered is shut down first.
+   */
+  void onClose(AutoCloseable resource) {
+    resources.push(resource);
+  }
+
   /** Returns a store builder on a new connection factory, under this test's prefix. */
   RedisJobStore.Builder store() {
     return RedisJobStore.builder(connectionFactory()).keyPrefix(prefix);
@@ -77,9 +91,20 @@ final class RedisTestSupport implements AutoCloseable {
     return new StringRedisTemplate(connectionFactory());
   }
 
-  /** Deletes this test's keys and destroys the connection factories. */
+  /**
+   * Shuts down what was registered with {@link #onClose}, deletes this test's keys and destroys the
+   * connection factories, each step even when an earlier one failed; then throws the first failure.
+   */
   @Override
   public void close() {
+    RuntimeException failure = null;
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        failure = added(failure, e);
+      }
+    }
     try {
       if (!factories.isEmpty()) {
         StringRedisTemplate redis = new StringRedisTemplate(factories.get(0));
@@ -88,9 +113,24 @@ final class RedisTestSupport implements AutoCloseable {
           redis.delete(keys);
         }
       }
+    } catch (RuntimeException e) {
+      failure = added(failure, e);
     } finally {
       factories.forEach(LettuceConnectionFactory::destroy);
       factories.clear();
     }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static RuntimeException added(@Nullable RuntimeException first, Exception next) {
+    if (first == null) {
+      return next instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException("could not shut down a test resource", next);
+    }
+    first.addSuppressed(next);
+    return first;
   }
 }
