@@ -1,4 +1,7 @@
-/** Finds the real database and Redis servers for integration tests (shipped in the test jar). */
+/**
+ * The real database and Redis servers of the integration tests, and a TCP proxy that cuts them off
+ * for fault tests (shipped in the test jar).
+ */
 @NullMarked
 package io.scheduler.testservers;
 

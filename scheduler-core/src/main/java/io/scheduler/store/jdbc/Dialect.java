@@ -1,22 +1,125 @@
 package io.scheduler.store.jdbc;
 
+import io.scheduler.store.JobStoreListener;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
-/** The databases {@link JdbcJobStore} supports, and where their SQL differs. */
+/**
+ * The databases {@link JdbcJobStore} supports, each with what differs on it: whether it can skip
+ * locked rows, its schema script, how a transaction starts, how schema creation is serialised,
+ * which failures mean "try again" or "duplicate key", and how other schedulers hear of changes.
+ */
 enum Dialect {
-  POSTGRESQL("PostgreSQL", "postgresql"),
-  MYSQL("MySQL", "mysql"),
-  MARIADB("MariaDB", "mysql"),
-  H2("H2", "h2");
+  POSTGRESQL(
+      "PostgreSQL",
+      "postgresql",
+      new Failures(Set.of("40001", "40P01"), Set.of()),
+      new Failures(Set.of("23505"), Set.of())) {
+    @Override
+    boolean skipsLocked(int major, int minor) {
+      return major > 9 || (major == 9 && minor >= 5);
+    }
+
+    /**
+     * One transaction, serialised across processes: concurrent {@code CREATE ... IF NOT EXISTS} can
+     * collide in PostgreSQL's catalogs.
+     */
+    @Override
+    void beforeCreatingTables(Connection c, String channel) throws SQLException {
+      c.setAutoCommit(false);
+      try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, channel.hashCode());
+        lock.execute();
+      }
+    }
+
+    /** Sends a {@code NOTIFY}, delivered on commit. */
+    @Override
+    void announceChange(Connection c, String channel, String schedulerId) throws SQLException {
+      try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+        notify.setString(1, channel);
+        notify.setString(2, schedulerId);
+        notify.execute();
+      }
+    }
+
+    @Override
+    @Nullable PostgresNotifications changeListener(
+        DataSource dataSource,
+        String channel,
+        String schedulerId,
+        JobStoreListener listener,
+        String alias) {
+      return new PostgresNotifications(dataSource, channel, schedulerId, listener, alias);
+    }
+  },
+
+  MYSQL(
+      "MySQL",
+      "mysql",
+      new Failures(Set.of("40001"), Set.of(1205, 1213)),
+      new Failures(Set.of(), Set.of(1062))) {
+    @Override
+    boolean skipsLocked(int major, int minor) {
+      return major >= 8;
+    }
+
+    @Override
+    void beginTransaction(Connection c) throws SQLException {
+      readCommitted(c);
+    }
+  },
+
+  MARIADB(
+      "MariaDB",
+      "mysql",
+      new Failures(Set.of("40001"), Set.of(1205, 1213)),
+      new Failures(Set.of(), Set.of(1062))) {
+    @Override
+    boolean skipsLocked(int major, int minor) {
+      return major > 10 || (major == 10 && minor >= 6);
+    }
+
+    @Override
+    void beginTransaction(Connection c) throws SQLException {
+      readCommitted(c);
+    }
+  },
+
+  /** H2 applies the limit before skipping locked rows, so it may return fewer rows. */
+  H2(
+      "H2",
+      "h2",
+      new Failures(Set.of("40001", "HYT00"), Set.of()),
+      new Failures(Set.of("23505"), Set.of())) {
+    @Override
+    boolean skipsLocked(int major, int minor) {
+      return true;
+    }
+  };
 
   private final String displayName;
   private final String scriptName;
+  private final Failures transientFailures;
+  private final Failures duplicateKey;
 
-  Dialect(String displayName, String scriptName) {
+  /**
+   * @param transientFailures deadlocks and lock timeouts
+   * @param duplicateKey a unique key violated (MySQL's SQL state 23000 covers every constraint)
+   */
+  Dialect(
+      String displayName, String scriptName, Failures transientFailures, Failures duplicateKey) {
     this.displayName = displayName;
     this.scriptName = scriptName;
+    this.transientFailures = transientFailures;
+    this.duplicateKey = duplicateKey;
   }
 
   /**
@@ -51,61 +154,79 @@ enum Dialect {
             + ")");
   }
 
+  /** Whether this version can skip rows other transactions lock ({@code SKIP LOCKED}). */
+  abstract boolean skipsLocked(int major, int minor);
+
   /**
    * Returns the clause that locks the rows a query returns, skipping rows other transactions hold
-   * where the database can: PostgreSQL, MySQL 8.0.1+, MariaDB 10.6+ and H2 (which applies the limit
-   * before skipping, so it may return fewer rows: never the same row twice).
+   * where the database can: PostgreSQL 9.5+, MySQL 8.0.1+, MariaDB 10.6+ and H2; plain {@code FOR
+   * UPDATE}, which waits instead, elsewhere.
    */
-  String lockSkippingLocked(DatabaseMetaData metaData) throws SQLException {
-    int major = metaData.getDatabaseMajorVersion();
-    int minor = metaData.getDatabaseMinorVersion();
-    boolean skipLocked =
-        switch (this) {
-          case POSTGRESQL -> major > 9 || (major == 9 && minor >= 5);
-          case MYSQL -> major >= 8;
-          case MARIADB -> major > 10 || (major == 10 && minor >= 6);
-          case H2 -> true;
-        };
-    return skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+  final String lockSkippingLocked(DatabaseMetaData metaData) throws SQLException {
+    return skipsLocked(metaData.getDatabaseMajorVersion(), metaData.getDatabaseMinorVersion())
+        ? " FOR UPDATE SKIP LOCKED"
+        : " FOR UPDATE";
   }
 
   /** Returns the name of the shipped schema script. */
-  String schemaResource() {
+  final String schemaResource() {
     return "schema-" + scriptName + ".sql";
   }
 
+  /** Prepares a connection whose auto-commit was just switched off for a store transaction. */
+  void beginTransaction(Connection c) throws SQLException {}
+
+  /** Prepares a connection for running the schema script (whose auto-commit it may switch off). */
+  void beforeCreatingTables(Connection c, String channel) throws SQLException {}
+
+  /** Tells the other schedulers in the transaction on {@code c} that jobs changed, if it can. */
+  void announceChange(Connection c, String channel, String schedulerId) throws SQLException {}
+
+  /** Returns what hears other schedulers' changes, or null: they are found by polling. */
+  @Nullable PostgresNotifications changeListener(
+      DataSource dataSource,
+      String channel,
+      String schedulerId,
+      JobStoreListener listener,
+      String alias) {
+    return null;
+  }
+
   /** Returns whether a failure means "try the transaction again": a deadlock or lock timeout. */
-  static boolean isTransient(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState();
-        if ("40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state)) {
-          return true;
-        }
-        // MySQL and MariaDB: lock wait timeout, deadlock
-        if (sql.getErrorCode() == 1205 || sql.getErrorCode() == 1213) {
-          return true;
-        }
-      }
-    }
-    return false;
+  final boolean isTransient(SQLException e) {
+    return transientFailures.matches(e);
   }
 
   /** Returns whether a failure is a duplicate key. */
-  static boolean isDuplicateKey(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState();
-        if ("23505".equals(state) || sql.getErrorCode() == 1062) {
-          return true;
-        }
-      }
+  final boolean isDuplicateKey(SQLException e) {
+    return duplicateKey.matches(e);
+  }
+
+  /** InnoDB defaults to repeatable read, whose gap locks would block concurrent inserts. */
+  private static void readCommitted(Connection c) throws SQLException {
+    try (Statement statement = c.createStatement()) {
+      statement.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
     }
-    return false;
   }
 
   @Override
   public String toString() {
     return displayName;
+  }
+
+  /** A kind of failure as a database reports it: by SQL state or by vendor error code. */
+  private record Failures(Set<String> states, Set<Integer> errorCodes) {
+
+    /** Whether {@code e} or one of its causes is such a failure. */
+    boolean matches(SQLException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SQLException sql
+            && (states.contains(String.valueOf(sql.getSQLState()))
+                || errorCodes.contains(sql.getErrorCode()))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ final class PostgresNotifications {
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
-  private final JdbcJobStore store;
+  private final DataSource dataSource;
   private final String channel;
   private final String schedulerId;
   private final JobStoreListener listener;
@@ -44,12 +45,12 @@ final class PostgresNotifications {
   private volatile @Nullable Connection connection;
 
   PostgresNotifications(
-      JdbcJobStore store,
+      DataSource dataSource,
       String channel,
       String schedulerId,
       JobStoreListener listener,
       String alias) {
-    this.store = store;
+    this.dataSource = dataSource;
     this.channel = channel;
     this.schedulerId = schedulerId;
     this.listener = listener;
@@ -102,7 +103,7 @@ final class PostgresNotifications {
   }
 
   private void wake() {
-    try (Connection c = store.dataSource().getConnection();
+    try (Connection c = dataSource.getConnection();
         PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, '')")) {
       notify.setString(1, channel);
       notify.execute();
@@ -125,7 +126,7 @@ final class PostgresNotifications {
     boolean failedBefore = false;
     try {
       while (running) {
-        try (Connection c = store.dataSource().getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
           connection = c;
           try {
             Method getNotifications = listen(c);

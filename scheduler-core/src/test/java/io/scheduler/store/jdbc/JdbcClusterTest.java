@@ -38,9 +38,9 @@ class JdbcClusterTest {
   private TestDatabase database;
   private final List<Scheduler> schedulers = new ArrayList<>();
 
+  /** Shuts down the schedulers and the loader, then drops the tables. */
   @AfterEach
   void stop() {
-    schedulers.forEach(scheduler -> scheduler.shutdown(false));
     if (database != null) {
       database.close();
     }
@@ -80,7 +80,7 @@ class JdbcClusterTest {
                   },
                   EventType.JOB_EXECUTED)
               .build();
-      schedulers.add(scheduler);
+      schedulers.add(database.closeWith(scheduler, started -> started.shutdown(false)));
       scheduler.start();
     }
 

@@ -1,15 +1,15 @@
 package io.scheduler.store.jdbc;
 
-import static io.scheduler.store.jdbc.TestDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.scheduler.BackgroundScheduler;
 import io.scheduler.Scheduler;
 import io.scheduler.SchedulerState;
 import io.scheduler.executor.JobExecutors;
 import io.scheduler.job.Job;
+import io.scheduler.testservers.TcpProxy;
 import io.scheduler.testservers.TestServers;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +34,6 @@ class JdbcFaultToleranceTest {
   private TestDatabase database;
   private String prefix;
   private JdbcJobStore loader;
-  private final List<Scheduler> schedulers = new ArrayList<>();
-  private TcpProxy proxy;
 
   @BeforeEach
   void createTables() {
@@ -45,15 +43,9 @@ class JdbcFaultToleranceTest {
     loader = TestJobs.loader(database, prefix);
   }
 
+  /** Shuts down the schedulers, the loader and the proxy, then drops the tables. */
   @AfterEach
-  void stop() throws Exception {
-    schedulers.forEach(scheduler -> scheduler.shutdown(false));
-    if (loader != null) {
-      loader.shutdown();
-    }
-    if (proxy != null) {
-      proxy.close();
-    }
+  void stop() {
     if (database != null) {
       database.close();
     }
@@ -61,27 +53,23 @@ class JdbcFaultToleranceTest {
 
   @Test
   void cuttingTheDatabaseOffMidRunLosesNoJobAndTheSchedulerCarriesOn() throws Exception {
-    URI server = URI.create(TestServers.postgresUrl().substring("jdbc:".length()));
-    proxy = new TcpProxy(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
-    String proxied =
-        TestServers.postgresUrl()
-            .replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port());
+    TcpProxy proxy = database.closeWith(new TcpProxy(TestServers.postgresUrl()), TcpProxy::close);
     int jobs = 300;
     ClusterTasks.reset(jobs);
     addOneShotJobs("cut-", jobs, Instant.now().plusSeconds(1), Duration.ofSeconds(6));
     Scheduler scheduler =
         start(
-            "cut", database.pool("cut", 6, proxied, Duration.ofSeconds(1)), Duration.ofMillis(500));
+            "cut",
+            database.pool("cut", 6, proxy.url(), Duration.ofSeconds(1)),
+            Duration.ofMillis(500));
 
-    await(
-        "a third of the jobs ran",
-        Duration.ofSeconds(30),
-        () -> ClusterTasks.RUNS.size() >= jobs / 3);
+    await("a third of the jobs ran")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ClusterTasks.RUNS.size() >= jobs / 3);
     proxy.cut();
-    await(
-        "the scheduler tried to reconnect three times",
-        Duration.ofSeconds(30),
-        () -> proxy.refusedSinceCut() >= 3);
+    await("the scheduler tried to reconnect three times")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> proxy.turnedAway() >= 3);
     int ranBeforeRestore = ClusterTasks.RUNS.size();
     proxy.restore();
 
@@ -101,15 +89,19 @@ class JdbcFaultToleranceTest {
     ClusterTasks.reset(100);
     // Polling once a minute: only LISTEN/NOTIFY can make these jobs run in time.
     Scheduler scheduler = start("killed", database.pool("killed", 6), Duration.ofMinutes(1));
-    await("the scheduler listens", Duration.ofSeconds(10), () -> listening("killed"));
+    await("the scheduler listens").atMost(Duration.ofSeconds(10)).until(() -> listening("killed"));
     addOneShotJobs("before-", 50, Instant.now().plusMillis(500), Duration.ofSeconds(1));
-    await("the first 50 jobs ran", Duration.ofSeconds(30), () -> ClusterTasks.RUNS.size() >= 50);
+    await("the first 50 jobs ran")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ClusterTasks.RUNS.size() >= 50);
 
     long killed =
         database.queryLong(
             "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
                 + " WHERE application_name = 'killed'");
-    await("the scheduler listens again", Duration.ofSeconds(30), () -> listening("killed"));
+    await("the scheduler listens again")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> listening("killed"));
     addOneShotJobs("after-", 50, Instant.now().plusMillis(500), Duration.ofSeconds(1));
 
     assertThat(ClusterTasks.distinctRuns.await(30, TimeUnit.SECONDS))
@@ -146,7 +138,7 @@ class JdbcFaultToleranceTest {
                     .build())
             .jobStoreRetryInterval(Duration.ofMillis(200))
             .build();
-    schedulers.add(scheduler);
+    database.closeWith(scheduler, started -> started.shutdown(false));
     scheduler.start();
     return scheduler;
   }

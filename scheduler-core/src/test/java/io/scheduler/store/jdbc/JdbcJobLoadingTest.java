@@ -8,6 +8,7 @@ import io.scheduler.event.JobLoadFailed;
 import io.scheduler.job.JobSpec;
 import io.scheduler.store.ContractTasks;
 import io.scheduler.store.JobJson;
+import io.scheduler.store.StoredTimes;
 import io.scheduler.testing.ManualScheduler;
 import io.scheduler.testing.MutableClock;
 import io.scheduler.testing.RecordingListener;
@@ -35,11 +36,9 @@ class JdbcJobLoadingTest {
   private TestDatabase database;
   private ManualScheduler scheduler;
 
+  /** Shuts down the scheduler, then drops the tables. */
   @AfterEach
   void stop() {
-    if (scheduler != null) {
-      scheduler.shutdown(true);
-    }
     if (database != null) {
       database.close();
     }
@@ -60,12 +59,13 @@ class JdbcJobLoadingTest {
                     .build())
             .listener(events)
             .build();
+    database.closeWith(scheduler, started -> started.shutdown(true));
     scheduler.start();
     return prefix;
   }
 
   private long micros(Instant time) {
-    return JdbcJobStore.ceilMicros(time);
+    return StoredTimes.ceilMicros(time);
   }
 
   @ParameterizedTest

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +52,16 @@ class JdbcJobStoreTest {
   @AfterEach
   void closeDatabase() {
     database.close();
+  }
+
+  /** A store on the test database, shut down with it. */
+  private JdbcJobStore store(String pool, String prefix, InitializeSchema initializeSchema) {
+    return database.closeWith(
+        JdbcJobStore.builder(database.pool(pool, 2))
+            .tablePrefix(prefix)
+            .initializeSchema(initializeSchema)
+            .build(),
+        JdbcJobStore::shutdown);
   }
 
   private JobStoreContext context() {
@@ -131,11 +140,7 @@ class JdbcJobStoreTest {
   @Test
   void embeddedCreatesTheTablesOnAnInMemoryDatabaseAndAStoreCanStartAgain() {
     String prefix = database.freshPrefix("embedded_");
-    JdbcJobStore store =
-        JdbcJobStore.builder(database.pool("p", 2))
-            .tablePrefix(prefix)
-            .initializeSchema(InitializeSchema.EMBEDDED)
-            .build();
+    JdbcJobStore store = store("p", prefix, InitializeSchema.EMBEDDED);
 
     store.start(context());
     store.addJob(job("a", NOW));
@@ -145,40 +150,25 @@ class JdbcJobStoreTest {
     assertThat(store.dialect()).isEqualTo(Dialect.H2);
     assertThat(store.lookupJob("a")).isPresent();
     assertThat(database.queryLong("SELECT COUNT(*) FROM " + prefix + "jobs")).isEqualTo(1);
-    store.shutdown();
   }
 
   @Test
   void alwaysCreatesTheTablesOnceAndLeavesExistingOnes() {
     String prefix = database.freshPrefix("always_");
-    JdbcJobStore first =
-        JdbcJobStore.builder(database.pool("p", 2))
-            .tablePrefix(prefix)
-            .initializeSchema(InitializeSchema.ALWAYS)
-            .build();
+    JdbcJobStore first = store("p", prefix, InitializeSchema.ALWAYS);
     first.start(context());
     first.addJob(job("kept", NOW));
 
-    JdbcJobStore second =
-        JdbcJobStore.builder(database.pool("q", 2))
-            .tablePrefix(prefix)
-            .initializeSchema(InitializeSchema.ALWAYS)
-            .build();
+    JdbcJobStore second = store("q", prefix, InitializeSchema.ALWAYS);
     second.start(context());
 
     assertThat(second.lookupJob("kept")).isPresent();
-    first.shutdown();
-    second.shutdown();
   }
 
   @Test
   void neverLeavesTheTablesToTheUserAndSaysHowToCreateThem() {
     String prefix = database.freshPrefix("never_");
-    JdbcJobStore store =
-        JdbcJobStore.builder(database.pool("p", 2))
-            .tablePrefix(prefix)
-            .initializeSchema(InitializeSchema.NEVER)
-            .build();
+    JdbcJobStore store = store("p", prefix, InitializeSchema.NEVER);
 
     assertThatThrownBy(() -> store.start(context()))
         .isInstanceOf(JobStoreException.class)
@@ -189,7 +179,6 @@ class JdbcJobStoreTest {
 
     database.createTables(prefix);
     store.start(context());
-    store.shutdown();
   }
 
   @ParameterizedTest
@@ -206,13 +195,13 @@ class JdbcJobStoreTest {
   })
   void embeddedMeansAnInMemoryDatabaseAsSpringBootDecides(
       String product, String url, boolean embedded) {
-    assertThat(JdbcJobStore.isEmbedded(product, url)).isEqualTo(embedded);
+    assertThat(Schema.isEmbedded(product, url)).isEqualTo(embedded);
   }
 
   @Test
   void theShippedScriptsNameEveryTableAndIndexWithThePrefix() {
     for (Dialect dialect : Dialect.values()) {
-      List<String> statements = JdbcJobStore.schemaStatements(dialect, "billing_");
+      List<String> statements = Schema.statements(dialect, "billing_");
 
       assertThat(statements).as("%s", dialect).isNotEmpty();
       assertThat(String.join("\n", statements))
@@ -245,11 +234,7 @@ class JdbcJobStoreTest {
   @Test
   void databaseFailuresAreJobStoreExceptionsNamingTheStoreAndTheOperation() {
     String prefix = database.freshPrefix("failing_");
-    JdbcJobStore store =
-        JdbcJobStore.builder(database.pool("p", 2))
-            .tablePrefix(prefix)
-            .initializeSchema(InitializeSchema.ALWAYS)
-            .build();
+    JdbcJobStore store = store("p", prefix, InitializeSchema.ALWAYS);
     store.start(context());
     store.checkAvailable();
 
@@ -265,32 +250,12 @@ class JdbcJobStoreTest {
     assertThatThrownBy(() -> store.acquireDueJobs(NOW, 10))
         .isInstanceOf(JobStoreException.class)
         .hasMessageStartingWith("job store 'default' could not acquire due jobs: ");
-    store.shutdown();
-  }
-
-  @Test
-  void runTimesAreKeptToTheMicrosecondAndRoundedUpNeverDown() {
-    Instant exact = NOW.plusNanos(123_456_000);
-    Instant finer = NOW.plusNanos(123_456_001);
-
-    assertThat(JdbcJobStore.fromMicros(JdbcJobStore.ceilMicros(exact))).isEqualTo(exact);
-    assertThat(JdbcJobStore.fromMicros(JdbcJobStore.ceilMicros(finer)))
-        .isEqualTo(NOW.plusNanos(123_457_000));
-    assertThat(JdbcJobStore.floorMicros(finer)).isEqualTo(JdbcJobStore.ceilMicros(exact));
-    Instant beforeEpoch = Instant.parse("1969-12-31T23:59:59.999999Z");
-    assertThat(JdbcJobStore.fromMicros(JdbcJobStore.ceilMicros(beforeEpoch)))
-        .isEqualTo(beforeEpoch);
-    assertThat(JdbcJobStore.ceilMicros(Instant.MAX)).isEqualTo(Long.MAX_VALUE);
   }
 
   @Test
   void aJobDueWithinAMicrosecondIsNotHandedOutEarly() {
     String prefix = database.freshPrefix("micros_");
-    JdbcJobStore store =
-        JdbcJobStore.builder(database.pool("p", 2))
-            .tablePrefix(prefix)
-            .initializeSchema(InitializeSchema.ALWAYS)
-            .build();
+    JdbcJobStore store = store("p", prefix, InitializeSchema.ALWAYS);
     store.start(context());
     Instant due = NOW.plusNanos(500);
     store.addJob(job("a", due));
@@ -299,7 +264,6 @@ class JdbcJobStoreTest {
     assertThat(store.acquireDueJobs(NOW.plusNanos(1_000), 10))
         .extracting(Job::id)
         .containsExactly("a");
-    store.shutdown();
   }
 
   /** A DataSource whose connections describe some database and do nothing else. */
@@ -333,26 +297,5 @@ class JdbcJobStoreTest {
             JdbcJobStoreTest.class.getClassLoader(),
             new Class<?>[] {DataSource.class},
             (proxy, method, args) -> method.getName().equals("getConnection") ? connection : null);
-  }
-
-  @Test
-  void runTimesAreWrittenExactlyAsInstantToStringWritesThem() {
-    SplittableRandom random = new SplittableRandom(11);
-    for (int i = 0; i < 10_000; i++) {
-      long seconds = random.nextLong(-70_000_000_000L, 260_000_000_000L);
-      int nanos =
-          switch (i % 4) {
-            case 0 -> 0;
-            case 1 -> random.nextInt(1000) * 1_000_000;
-            case 2 -> random.nextInt(1_000_000) * 1000;
-            default -> random.nextInt(1_000_000_000);
-          };
-      Instant time = Instant.ofEpochSecond(seconds, nanos);
-      StringBuilder written = new StringBuilder();
-
-      JdbcJobStore.appendInstant(written, time);
-
-      assertThat(written.toString()).isEqualTo(time.toString());
-    }
   }
 }

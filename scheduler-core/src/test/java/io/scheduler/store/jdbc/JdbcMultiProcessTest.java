@@ -1,9 +1,10 @@
 package io.scheduler.store.jdbc;
 
-import static io.scheduler.store.jdbc.TestDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.scheduler.job.Job;
+import io.scheduler.store.StoredTimes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three JVMs ({@link ClusterNodeMain}) share PostgreSQL tables with a 2 s lease; jobs take 2 s
@@ -39,11 +39,10 @@ class JdbcMultiProcessTest {
   private String prefix;
   private final List<Process> nodes = new ArrayList<>();
 
+  /** Kills the processes still running, then drops the tables. */
   @AfterEach
   void stop() {
-    nodes.forEach(Process::destroyForcibly);
     if (database != null) {
-      database.execute("DROP TABLE IF EXISTS " + prefix + "results");
       database.close();
     }
   }
@@ -58,26 +57,29 @@ class JdbcMultiProcessTest {
             + prefix
             + "results (job_id VARCHAR(191), run_time VARCHAR(64), node VARCHAR(64),"
             + " phase VARCHAR(16))");
+    database.closeWith(prefix + "results", table -> database.execute("DROP TABLE " + table));
     Path logs = Paths.get("target", "multi-process");
     Files.createDirectories(logs);
     for (int i = 0; i < 3; i++) {
       nodes.add(startNode(prefix, "node-" + i, logs));
     }
-    await(
-        "three nodes are ready",
-        Duration.ofSeconds(60),
-        () -> count(prefix, "phase = 'ready'") == 3 || nodes.stream().anyMatch(n -> !n.isAlive()));
+    await("three nodes are ready")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                count(prefix, "phase = 'ready'") == 3
+                    || nodes.stream().anyMatch(n -> !n.isAlive()));
     assertThat(nodes).allMatch(Process::isAlive);
 
     addJobs(prefix, Instant.now().plusSeconds(1));
-    await(
-        "node-0 runs jobs and holds claims",
-        Duration.ofSeconds(60),
-        () ->
-            count(prefix, "node = 'node-0' AND phase = 'start'") >= 1
-                && database.queryLong(
-                        "SELECT COUNT(*) FROM " + prefix + "runs WHERE owned_by = 'node-0'")
-                    >= 1);
+    await("node-0 runs jobs and holds claims")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                count(prefix, "node = 'node-0' AND phase = 'start'") >= 1
+                    && database.queryLong(
+                            "SELECT COUNT(*) FROM " + prefix + "runs WHERE owned_by = 'node-0'")
+                        >= 1);
     Process victim = nodes.get(0);
     victim.destroyForcibly();
     assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -85,21 +87,20 @@ class JdbcMultiProcessTest {
     for (List<Object> claim :
         database.query(
             "SELECT job_id, run_times FROM " + prefix + "runs WHERE owned_by = 'node-0'")) {
-      for (Object runTime :
-          JsonMapper.builder().build().readValue((String) claim.get(1), List.class)) {
+      for (Instant runTime : StoredTimes.runTimesFromJson((String) claim.get(1))) {
         inFlight.add(claim.get(0) + "@" + runTime);
       }
     }
 
-    await(
-        "every run ended",
-        Duration.ofSeconds(90),
-        () ->
-            database.queryLong(
-                    "SELECT COUNT(DISTINCT job_id || run_time) FROM "
-                        + prefix
-                        + "results WHERE phase = 'end'")
-                == JOBS);
+    await("every run ended")
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                database.queryLong(
+                        "SELECT COUNT(DISTINCT job_id || run_time) FROM "
+                            + prefix
+                            + "results WHERE phase = 'end'")
+                    == JOBS);
     for (Process survivor : nodes.subList(1, nodes.size())) {
       survivor.getOutputStream().close();
       if (!survivor.waitFor(30, TimeUnit.SECONDS)) {
@@ -156,7 +157,7 @@ class JdbcMultiProcessTest {
             name);
     builder.redirectErrorStream(true);
     builder.redirectOutput(logs.resolve(name + ".log").toFile());
-    return builder.start();
+    return database.closeWith(builder.start(), Process::destroyForcibly);
   }
 
   private void addJobs(String prefix, Instant first) {

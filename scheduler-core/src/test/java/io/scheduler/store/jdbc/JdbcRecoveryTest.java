@@ -30,13 +30,10 @@ class JdbcRecoveryTest {
   private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
 
   private TestDatabase database;
-  private ManualScheduler survivor;
 
+  /** Shuts down the scheduler and the stores, then drops the tables. */
   @AfterEach
   void stop() {
-    if (survivor != null) {
-      survivor.shutdown(true);
-    }
     if (database != null) {
       database.close();
     }
@@ -68,12 +65,14 @@ class JdbcRecoveryTest {
     // ... and dies without running or completing it.
 
     RecordingListener events = new RecordingListener();
-    survivor =
-        ManualScheduler.builder(clock)
-            .schedulerId("survivor")
-            .jobStore("default", store(prefix, "survivor"))
-            .listener(events)
-            .build();
+    ManualScheduler survivor =
+        database.closeWith(
+            ManualScheduler.builder(clock)
+                .schedulerId("survivor")
+                .jobStore("default", store(prefix, "survivor"))
+                .listener(events)
+                .build(),
+            scheduler -> scheduler.shutdown(true));
     survivor.start();
     survivor.runDueJobs();
     assertThat(events.events(JobRecovered.class)).as("lease still valid").isEmpty();
@@ -93,14 +92,15 @@ class JdbcRecoveryTest {
         .satisfies(executed -> assertThat(executed.scheduledRunTime()).isEqualTo(START));
     assertThat(database.queryLong("SELECT COUNT(*) FROM " + prefix + "runs")).isZero();
     assertThat(database.queryLong("SELECT COUNT(*) FROM " + prefix + "jobs")).isZero();
-    dead.shutdown();
   }
 
   private JdbcJobStore store(String prefix, String pool) {
-    return JdbcJobStore.builder(database.pool(pool, 4))
-        .tablePrefix(prefix)
-        .initializeSchema(InitializeSchema.NEVER)
-        .leaseTime(Duration.ofSeconds(30))
-        .build();
+    return database.closeWith(
+        JdbcJobStore.builder(database.pool(pool, 4))
+            .tablePrefix(prefix)
+            .initializeSchema(InitializeSchema.NEVER)
+            .leaseTime(Duration.ofSeconds(30))
+            .build(),
+        JdbcJobStore::shutdown);
   }
 }

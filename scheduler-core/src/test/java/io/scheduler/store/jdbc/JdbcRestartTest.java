@@ -53,11 +53,10 @@ class JdbcRestartTest {
   };
 
   private TestDatabase database;
-  private final List<ManualScheduler> schedulers = new ArrayList<>();
 
+  /** Shuts down the schedulers, then drops the tables. */
   @AfterEach
   void stop() {
-    schedulers.forEach(scheduler -> scheduler.shutdown(true));
     if (database != null) {
       database.close();
     }
@@ -199,8 +198,8 @@ class JdbcRestartTest {
                     .build())
             .listener(events, RECORDED)
             .build();
+    database.closeWith(scheduler, started -> started.shutdown(true));
     scheduler.start();
-    schedulers.add(scheduler);
     return scheduler;
   }
 

@@ -1,7 +1,5 @@
 package io.scheduler.store.jdbc;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -11,30 +9,7 @@ import org.junit.jupiter.api.Tag;
 @Tag("integration")
 class MariaDbJobStoreContractTest extends JdbcContractTestSupport {
 
-  private static TestDatabase database;
-  private static Setup setup;
-
-  @BeforeAll
-  static void setUpDatabase() {
-    database = TestDatabase.mariadb();
-    setup = Setup.on(database);
-  }
-
-  @AfterAll
-  static void closeDatabase() {
-    if (database != null) {
-      database.close();
-    }
-  }
-
-  @Override
-  Setup setup() {
-    return setup;
-  }
-
-  /** No push channel on this database: the other schedulers find changes by polling. */
-  @Override
-  protected boolean announcesChanges() {
-    return false;
+  MariaDbJobStoreContractTest() {
+    super(TestDatabase::mariadb);
   }
 }

@@ -1,7 +1,7 @@
 package io.scheduler.store.jdbc;
 
-import static io.scheduler.store.jdbc.TestDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.scheduler.BackgroundScheduler;
 import io.scheduler.Scheduler;
@@ -15,8 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +35,6 @@ class PostgresNotificationTest {
 
   private @Nullable TestDatabase database;
   private String prefix;
-  private final List<Runnable> cleanUp = new ArrayList<>();
 
   @BeforeEach
   void createTables() {
@@ -46,9 +43,9 @@ class PostgresNotificationTest {
     database.createTables(prefix);
   }
 
+  /** Shuts down the schedulers and stores, then drops the tables. */
   @AfterEach
   void stop() {
-    cleanUp.forEach(Runnable::run);
     // Null when no PostgreSQL server is reachable and the test was skipped.
     if (database != null) {
       database.close();
@@ -70,8 +67,7 @@ class PostgresNotificationTest {
             .threadNamePrefix(name + "-")
             .jobStore("default", store(name, pollInterval))
             .build();
-    cleanUp.add(() -> scheduler.shutdown(true));
-    return scheduler;
+    return database.closeWith(scheduler, started -> started.shutdown(true));
   }
 
   @Test
@@ -82,7 +78,7 @@ class PostgresNotificationTest {
     CompletableFuture<Instant> ran = new CompletableFuture<>();
     runner.addListener(event -> ran.complete(Instant.now()), EventType.JOB_EXECUTED);
     runner.start();
-    await("the runner listens", Duration.ofSeconds(10), this::runnerListens);
+    await("the runner listens").atMost(Duration.ofSeconds(10)).until(this::runnerListens);
 
     Instant added = Instant.now();
     adder.addJob(
@@ -100,18 +96,16 @@ class PostgresNotificationTest {
   @Test
   void aStoreIsNotWokenByItsOwnChanges() {
     AtomicInteger heardByA = new AtomicInteger();
-    JdbcJobStore a = store("a", Duration.ofMinutes(1));
+    JdbcJobStore a = database.closeWith(store("a", Duration.ofMinutes(1)), JdbcJobStore::shutdown);
     a.start(context("node-a", heardByA));
-    cleanUp.add(a::shutdown);
-    JdbcJobStore b = store("b", Duration.ofMinutes(1));
+    JdbcJobStore b = database.closeWith(store("b", Duration.ofMinutes(1)), JdbcJobStore::shutdown);
     b.start(context("node-b", new AtomicInteger()));
-    cleanUp.add(b::shutdown);
-    await("both listen", Duration.ofSeconds(10), () -> listeners() >= 2);
+    await("both listen").atMost(Duration.ofSeconds(10)).until(() -> listeners() >= 2);
 
     a.addJob(TestJobs.job("mine"));
     b.addJob(TestJobs.job("theirs"));
 
-    await("a heard b's change", Duration.ofSeconds(10), () -> heardByA.get() >= 1);
+    await("a heard b's change").atMost(Duration.ofSeconds(10)).until(() -> heardByA.get() >= 1);
     assertThat(heardByA.get())
         .as("a heard only b's change (its own was sent, and delivered, first)")
         .isEqualTo(1);

@@ -12,13 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One database the JDBC tests run against (H2 in memory, or PostgreSQL or MariaDB found by {@link
  * TestServers}): hands out connection pools (one per simulated process), fresh table prefixes (so
- * concurrent builds on the same server never meet) and plain SQL; {@link #close()} drops the tables
- * it created and closes the pools.
+ * concurrent builds on the same server never meet) and plain SQL; {@link #close()} shuts down the
+ * fixtures handed to {@link #closeWith}, drops the tables it created and closes the pools, each
+ * step even when an earlier one failed.
  */
 final class TestDatabase implements AutoCloseable {
 
@@ -29,6 +30,7 @@ final class TestDatabase implements AutoCloseable {
   final String url;
   private final List<HikariDataSource> pools = new ArrayList<>();
   private final List<String> prefixes = new ArrayList<>();
+  private final List<Runnable> shutdowns = new ArrayList<>();
   private final HikariDataSource admin;
 
   private TestDatabase(Dialect dialect, String url) {
@@ -52,22 +54,6 @@ final class TestDatabase implements AutoCloseable {
   /** The MariaDB server of {@link TestServers#mariadbUrl()}; skips when there is none. */
   static TestDatabase mariadb() {
     return new TestDatabase(Dialect.MARIADB, TestServers.mariadbUrl());
-  }
-
-  /** Waits until {@code condition} holds, checking every 20 ms; fails after {@code timeout}. */
-  static void await(String what, Duration timeout, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting until " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted waiting until " + what, e);
-      }
-    }
   }
 
   /** Returns one of the databases by name: {@code h2}, {@code postgresql} or {@code mariadb}. */
@@ -114,6 +100,19 @@ final class TestDatabase implements AutoCloseable {
     return pool;
   }
 
+  /**
+   * Registers a fixture on this database (a store, a scheduler) to shut down first at {@link
+   * #close()}, the latest first.
+   *
+   * @return {@code fixture}
+   */
+  <T> T closeWith(T fixture, Consumer<? super T> shutdown) {
+    synchronized (shutdowns) {
+      shutdowns.add(() -> shutdown.accept(fixture));
+    }
+    return fixture;
+  }
+
   /** Returns a table prefix no other test uses, dropped at {@link #close()}. */
   String freshPrefix(String base) {
     StringBuilder prefix = new StringBuilder(base);
@@ -129,7 +128,7 @@ final class TestDatabase implements AutoCloseable {
 
   /** Creates the tables for {@code prefix} from the shipped script. */
   void createTables(String prefix) {
-    for (String statement : JdbcJobStore.schemaStatements(dialect, prefix)) {
+    for (String statement : Schema.statements(dialect, prefix)) {
       execute(statement);
     }
   }
@@ -187,6 +186,23 @@ final class TestDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    List<Runnable> fixtures;
+    synchronized (shutdowns) {
+      fixtures = new ArrayList<>(shutdowns);
+      shutdowns.clear();
+    }
+    RuntimeException failed = null;
+    for (int i = fixtures.size() - 1; i >= 0; i--) {
+      try {
+        fixtures.get(i).run();
+      } catch (RuntimeException e) {
+        if (failed == null) {
+          failed = e;
+        } else {
+          failed.addSuppressed(e);
+        }
+      }
+    }
     List<String> created;
     synchronized (prefixes) {
       created = new ArrayList<>(prefixes);
@@ -202,6 +218,9 @@ final class TestDatabase implements AutoCloseable {
       for (HikariDataSource pool : pools) {
         pool.close();
       }
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 

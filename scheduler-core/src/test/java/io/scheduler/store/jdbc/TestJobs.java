@@ -72,7 +72,10 @@ final class TestJobs {
         nextRunTime);
   }
 
-  /** A started store on the tables of {@code prefix}, for adding jobs from outside a scheduler. */
+  /**
+   * A started store on the tables of {@code prefix}, for adding jobs from outside a scheduler; it
+   * is shut down with the database.
+   */
   static JdbcJobStore loader(TestDatabase database, String prefix) {
     JdbcJobStore loader =
         JdbcJobStore.builder(database.pool("loader", 2))
@@ -87,6 +90,6 @@ final class TestJobs {
             TaskResolver.staticMethods(),
             "loader",
             JobStoreListener.NONE));
-    return loader;
+    return database.closeWith(loader, JdbcJobStore::shutdown);
   }
 }

@@ -15,6 +15,7 @@ import io.scheduler.job.TaskRef;
 import io.scheduler.job.TaskResolver;
 import io.scheduler.store.JobStoreContext;
 import io.scheduler.store.JobStoreListener;
+import io.scheduler.testservers.TcpProxy;
 import io.scheduler.testservers.TestServers;
 import io.scheduler.trigger.DateTrigger;
 import java.time.Clock;

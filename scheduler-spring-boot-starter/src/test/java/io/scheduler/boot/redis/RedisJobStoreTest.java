@@ -19,6 +19,7 @@ import io.scheduler.store.SharedJobStore;
 import io.scheduler.store.SharedJobStore.ClaimResult;
 import io.scheduler.store.SharedJobStore.Release;
 import io.scheduler.testing.MutableClock;
+import io.scheduler.testservers.TcpProxy;
 import io.scheduler.testservers.TestServers;
 import io.scheduler.trigger.IntervalTrigger;
 import io.scheduler.trigger.Trigger;

@@ -1,4 +1,4 @@
-package io.scheduler.boot.redis;
+package io.scheduler.testservers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,21 +8,29 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A TCP proxy in front of the test Redis, for fault tests: {@link #cut()} drops every connection
- * and turns new ones away (as a restarting server does) until {@link #restore()}; {@link
- * #dropNextReply()} swallows the next reply the server sends and drops that connection, so the
- * client re-sends the command after reconnecting (at-least-once delivery).
+ * A TCP proxy on the loopback interface in front of a test server, for fault tests: {@link #cut()}
+ * drops every connection and turns new ones away (as a restarting server does) until {@link
+ * #restore()}; {@link #dropNextReply()} swallows the next reply the server sends and drops that
+ * connection, so the client sends the command again after reconnecting. {@link #close()} stops it.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
+  private static final Map<String, Integer> DEFAULT_PORTS =
+      Map.of("redis", 6379, "postgresql", 5432, "mariadb", 3306, "mysql", 3306);
+
+  private final String targetUrl;
+  private final String targetAuthority;
   private final String targetHost;
   private final int targetPort;
   private final ServerSocket server;
@@ -40,14 +48,19 @@ final class TcpProxy implements AutoCloseable {
   private volatile boolean down;
 
   /**
-   * Starts a proxy to a Redis URL such as {@code redis://127.0.0.1:6379}.
+   * Starts a proxy to the server of a URL such as {@code redis://127.0.0.1:6379} or {@code
+   * jdbc:postgresql://127.0.0.1:5432/test?user=postgres} (without a port, the scheme's default).
    *
-   * @param redisUrl where to forward to
+   * @param url where to forward to
    */
-  TcpProxy(String redisUrl) {
-    URI target = URI.create(redisUrl);
+  public TcpProxy(String url) {
+    URI target = URI.create(url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url);
+    this.targetUrl = url;
     this.targetHost = target.getHost();
-    this.targetPort = target.getPort() < 0 ? 6379 : target.getPort();
+    this.targetAuthority =
+        target.getPort() < 0 ? target.getHost() : target.getHost() + ":" + target.getPort();
+    this.targetPort =
+        target.getPort() < 0 ? DEFAULT_PORTS.get(target.getScheme()) : target.getPort();
     try {
       this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     } catch (IOException e) {
@@ -56,38 +69,53 @@ final class TcpProxy implements AutoCloseable {
     threads.execute(this::accept);
   }
 
-  /** The URL clients connect to. */
-  String url() {
-    return "redis://127.0.0.1:" + server.getLocalPort();
+  /**
+   * Returns the URL clients connect to: the target's URL with the proxy's host and port.
+   *
+   * @return the URL
+   */
+  public String url() {
+    return targetUrl.replaceFirst(
+        Pattern.quote("//" + targetAuthority),
+        Matcher.quoteReplacement("//127.0.0.1:" + server.getLocalPort()));
   }
 
   /** Drops every connection and turns new ones away until {@link #restore()}. */
-  void cut() {
+  public void cut() {
     down = true;
     turnedAway.set(0);
     sockets.forEach(TcpProxy::closeQuietly);
   }
 
   /** Lets connections through again. */
-  void restore() {
+  public void restore() {
     down = false;
   }
 
-  /** How many connection attempts were turned away since the last {@link #cut()}. */
-  int turnedAway() {
+  /**
+   * Returns how many connection attempts were turned away since the last {@link #cut()}.
+   *
+   * @return the count
+   */
+  public int turnedAway() {
     return turnedAway.get();
   }
 
   /** Swallows the next reply from the server and drops its connection. */
-  void dropNextReply() {
+  public void dropNextReply() {
     dropNextReply.set(true);
   }
 
-  /** How many replies were swallowed. */
-  int droppedReplies() {
+  /**
+   * Returns how many replies were swallowed.
+   *
+   * @return the count
+   */
+  public int droppedReplies() {
     return droppedReplies.get();
   }
 
+  /** Drops every connection and stops the proxy and its threads. */
   @Override
   public void close() {
     down = true;

@@ -1,0 +1,283 @@
+package io.scheduler.store.jdbc;
+
+import io.scheduler.exception.ConflictingJobIdException;
+import io.scheduler.exception.JobNotFoundException;
+import io.scheduler.job.Job;
+import io.scheduler.store.JobJson;
+import io.scheduler.store.JobStoreContext;
+import io.scheduler.store.StoredTimes;
+import io.scheduler.store.jdbc.JobLoader.LoadFailure;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The jobs table of a started {@link JdbcJobStore} as users change it: adding (one statement per
+ * {@value #IN_LIST} jobs), updating, removing, looking up and listing jobs, and the next run time.
+ * Every change is announced to the other schedulers where the {@link Dialect} can.
+ */
+final class JobRows {
+
+  /** The most rows one statement inserts, or ids one {@code IN} list holds. */
+  static final int IN_LIST = 500;
+
+  private final JobStoreContext context;
+  private final Sql sql;
+  private final Transactions transactions;
+  private final JobLoader loader;
+  private final String channel;
+
+  JobRows(
+      JobStoreContext context,
+      Sql sql,
+      Transactions transactions,
+      JobLoader loader,
+      String channel) {
+    this.context = context;
+    this.sql = sql;
+    this.transactions = transactions;
+    this.loader = loader;
+    this.channel = channel;
+  }
+
+  void addJob(Job job) {
+    String json = JobJson.toJson(job);
+    transactions.inTransaction(
+        "add job '" + job.id() + "'",
+        c -> {
+          try (PreparedStatement insert = c.prepareStatement(sql.insertJob)) {
+            bindJob(insert, 0, job, json);
+            insert.executeUpdate();
+          } catch (SQLException e) {
+            if (transactions.dialect().isDuplicateKey(e)) {
+              throw new ConflictingJobIdException(job.id(), context.alias());
+            }
+            throw e;
+          }
+          announce(c);
+          return null;
+        });
+  }
+
+  void addJobs(List<Job> jobs) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    List<String> json = new ArrayList<>(jobs.size());
+    Set<String> ids = new HashSet<>();
+    for (Job job : jobs) {
+      json.add(JobJson.toJson(job));
+      if (!ids.add(job.id())) {
+        throw new ConflictingJobIdException(job.id(), context.alias());
+      }
+    }
+    transactions.inTransaction(
+        "add " + jobs.size() + " jobs",
+        c -> {
+          try {
+            for (int from = 0; from < jobs.size(); from += IN_LIST) {
+              int to = Math.min(jobs.size(), from + IN_LIST);
+              try (PreparedStatement insert = c.prepareStatement(sql.insertJobs(to - from))) {
+                for (int i = from; i < to; i++) {
+                  bindJob(insert, 3 * (i - from), jobs.get(i), json.get(i));
+                }
+                insert.executeUpdate();
+              }
+            }
+          } catch (SQLException e) {
+            if (transactions.dialect().isDuplicateKey(e)) {
+              // One of the ids is taken: name it.
+              c.rollback();
+              String existing = null;
+              for (int from = 0; existing == null && from < jobs.size(); from += IN_LIST) {
+                existing =
+                    firstExisting(c, jobs.subList(from, Math.min(jobs.size(), from + IN_LIST)));
+              }
+              throw new ConflictingJobIdException(
+                  existing != null ? existing : jobs.get(0).id(), context.alias());
+            }
+            throw e;
+          }
+          announce(c);
+          return null;
+        });
+  }
+
+  private @Nullable String firstExisting(Connection c, List<Job> jobs) throws SQLException {
+    Set<String> found = new HashSet<>();
+    try (PreparedStatement select = c.prepareStatement(sql.existingJobs(jobs.size()))) {
+      for (int i = 0; i < jobs.size(); i++) {
+        select.setString(i + 1, jobs.get(i).id());
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(rows.getString(1));
+        }
+      }
+    }
+    for (Job job : jobs) {
+      if (found.contains(job.id())) {
+        return job.id();
+      }
+    }
+    return null;
+  }
+
+  void updateJob(Job job) {
+    String json = JobJson.toJson(job);
+    transactions.inTransaction(
+        "update job '" + job.id() + "'",
+        c -> {
+          int updated;
+          try (PreparedStatement update = c.prepareStatement(sql.updateJob)) {
+            setMicros(update, 1, job.nextRunTime().orElse(null));
+            update.setString(2, json);
+            update.setString(3, job.id());
+            updated = update.executeUpdate();
+          }
+          if (updated == 0) {
+            throw new JobNotFoundException(job.id(), context.alias());
+          }
+          announce(c);
+          return null;
+        });
+  }
+
+  void removeJob(String id) {
+    int removed =
+        transactions.inConnection(
+            "remove job '" + id + "'",
+            c -> {
+              try (PreparedStatement delete = c.prepareStatement(sql.deleteJob)) {
+                delete.setString(1, id);
+                return delete.executeUpdate();
+              }
+            });
+    if (removed == 0) {
+      throw new JobNotFoundException(id, context.alias());
+    }
+    loader.forget(id);
+  }
+
+  void removeAllJobs() {
+    transactions.inConnection(
+        "remove all jobs",
+        c -> {
+          try (Statement delete = c.createStatement()) {
+            return delete.executeUpdate(sql.deleteAllJobs);
+          }
+        });
+    loader.forgetAll();
+  }
+
+  Optional<Job> lookupJob(String id) {
+    List<LoadFailure> failures = new ArrayList<>();
+    Job job =
+        transactions.inConnection(
+            "look up job '" + id + "'",
+            c -> {
+              try (PreparedStatement select = c.prepareStatement(sql.selectJob)) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                  if (!row.next()) {
+                    return null;
+                  }
+                  return loader.load(
+                      id, micros(row, 1), row.getString(2), row.getLong(3), failures);
+                }
+              }
+            });
+    loader.report(failures);
+    return Optional.ofNullable(job);
+  }
+
+  List<Job> getAllJobs() {
+    List<LoadFailure> failures = new ArrayList<>();
+    List<Job> jobs =
+        transactions.inConnection(
+            "list jobs",
+            c -> {
+              List<Job> all = new ArrayList<>();
+              try (Statement select = c.createStatement();
+                  ResultSet rows = select.executeQuery(sql.selectAllJobs)) {
+                while (rows.next()) {
+                  Job job =
+                      loader.load(
+                          rows.getString(1),
+                          micros(rows, 2),
+                          rows.getString(3),
+                          rows.getLong(4),
+                          failures);
+                  if (job != null) {
+                    all.add(job);
+                  }
+                }
+              }
+              return all;
+            });
+    loader.report(failures);
+    jobs.sort(Job.BY_NEXT_RUN_TIME);
+    return jobs;
+  }
+
+  Optional<Instant> nextRunTime() {
+    long clockMicros = StoredTimes.floorMicros(context.clock().instant());
+    int limit = loader.skipped() + 1;
+    Long next =
+        transactions.inConnection(
+            "find the next run time",
+            c -> {
+              try (PreparedStatement select = c.prepareStatement(sql.nextRunTimes(limit))) {
+                select.setLong(1, clockMicros);
+                try (ResultSet rows = select.executeQuery()) {
+                  while (rows.next()) {
+                    if (!loader.isUnloadable(rows.getString(1), rows.getLong(2))) {
+                      return rows.getLong(3);
+                    }
+                  }
+                }
+              }
+              return null;
+            });
+    return next == null ? Optional.empty() : Optional.of(StoredTimes.fromMicros(next));
+  }
+
+  /** Tells the other schedulers that jobs changed, where the database can (on commit). */
+  private void announce(Connection c) throws SQLException {
+    transactions.dialect().announceChange(c, channel, context.schedulerId());
+  }
+
+  /** Binds a job's id, next run time and JSON to the three parameters after {@code offset}. */
+  private static void bindJob(PreparedStatement insert, int offset, Job job, String json)
+      throws SQLException {
+    insert.setString(offset + 1, job.id());
+    setMicros(insert, offset + 2, job.nextRunTime().orElse(null));
+    insert.setString(offset + 3, json);
+  }
+
+  /** Binds a run time in microseconds, rounded up, or SQL null. */
+  static void setMicros(PreparedStatement statement, int index, @Nullable Instant time)
+      throws SQLException {
+    if (time == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, StoredTimes.ceilMicros(time));
+    }
+  }
+
+  /** Reads a time in microseconds, or null. */
+  static @Nullable Long micros(ResultSet row, int column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? null : value;
+  }
+}
