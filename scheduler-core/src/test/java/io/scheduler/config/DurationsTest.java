@@ -1,4 +1,4 @@
-package io.scheduler.internal;
+package io.scheduler.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
-package io.scheduler.internal;
+package io.scheduler.config;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -8,9 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads durations as people write them in configuration: seconds ({@code 30}, {@code 0.5}), with a
- * unit ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 1d}) or ISO-8601 ({@code
- * PT10S}).
+ * The one duration grammar of the scheduler's configuration, used by the flat configuration map,
+ * trigger options ({@code jitter}) and the Spring Boot starter: seconds as a number ({@code 30},
+ * {@code 0.5}), a number with a unit ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code
+ * 1d}; also {@code ns} and {@code us}) or ISO-8601 ({@code PT10S}, {@code P1D}). Case and
+ * surrounding whitespace do not matter.
  */
 public final class Durations {
 
@@ -20,9 +23,9 @@ public final class Durations {
   private Durations() {}
 
   /**
-   * Parses a duration.
+   * Parses a duration in any of the accepted forms.
    *
-   * @param text the text
+   * @param text the text, such as {@code 10s}, {@code PT10S} or {@code 10}
    * @return the duration
    * @throws IllegalArgumentException when the text is none of the accepted forms
    */
@@ -61,7 +64,7 @@ public final class Durations {
   }
 
   private static Duration ofSeconds(BigDecimal seconds) {
-    BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
+    BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
     long nanos = seconds.subtract(whole).movePointRight(9).longValue();
     return Duration.ofSeconds(whole.longValueExact(), nanos);
   }
