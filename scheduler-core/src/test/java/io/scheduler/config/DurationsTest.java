@@ -41,7 +41,9 @@ class DurationsTest {
         Arguments.of("PT0.5S", Duration.ofMillis(500)),
         Arguments.of("P1D", Duration.ofDays(1)),
         Arguments.of("P2DT3H", Duration.ofHours(51)),
-        Arguments.of("-0.5", Duration.ofMillis(-500)));
+        Arguments.of("-0.5", Duration.ofMillis(-500)),
+        Arguments.of("-1s", Duration.ofSeconds(-1)),
+        Arguments.of("-500ms", Duration.ofMillis(-500)));
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
