@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * trigger options ({@code jitter}) and the Spring Boot starter: seconds as a number ({@code 30},
  * {@code 0.5}), a number with a unit ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code
  * 1d}; also {@code ns} and {@code us}) or ISO-8601 ({@code PT10S}, {@code P1D}). Case and
- * surrounding whitespace do not matter. A leading minus ({@code -1}, {@code -1s}) gives a negative
- * duration; each caller decides whether it accepts one.
+ * surrounding whitespace do not matter. A sign may lead ({@code +10s}); a minus ({@code -1}, {@code
+ * -1s}) gives a negative duration; each caller decides whether it accepts one.
  */
 public final class Durations {
 
   private static final Pattern WITH_UNIT =
-      Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h|d)");
+      Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h|d)");
 
   private Durations() {}
 

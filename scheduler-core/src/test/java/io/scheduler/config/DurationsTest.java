@@ -43,7 +43,8 @@ class DurationsTest {
         Arguments.of("P2DT3H", Duration.ofHours(51)),
         Arguments.of("-0.5", Duration.ofMillis(-500)),
         Arguments.of("-1s", Duration.ofSeconds(-1)),
-        Arguments.of("-500ms", Duration.ofMillis(-500)));
+        Arguments.of("-500ms", Duration.ofMillis(-500)),
+        Arguments.of("+10s", Duration.ofSeconds(10)));
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")

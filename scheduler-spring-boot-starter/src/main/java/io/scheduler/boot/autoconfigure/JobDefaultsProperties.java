@@ -22,6 +22,7 @@ public class JobDefaultsProperties {
    * How late a run may start before it is skipped as missed. A negative value means no limit
    * (APScheduler's misfire_grace_time=None).
    */
+  @SchedulerDuration
   @DurationUnit(ChronoUnit.SECONDS)
   private Duration misfireGraceTime = JobDefaults.DEFAULT_MISFIRE_GRACE_TIME;
 

@@ -33,6 +33,7 @@ public class JobProperties {
   private @Nullable String cron;
 
   /** Time between runs. */
+  @SchedulerDuration
   @DurationUnit(ChronoUnit.SECONDS)
   private @Nullable Duration interval;
 
@@ -61,6 +62,7 @@ public class JobProperties {
    * How late a run may start before it is skipped as missed; a negative value means no limit.
    * Defaults to 'scheduler.job-defaults.misfire-grace-time'.
    */
+  @SchedulerDuration
   @DurationUnit(ChronoUnit.SECONDS)
   private @Nullable Duration misfireGraceTime;
 

@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,6 +53,18 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 @ConditionalOnBooleanProperty(name = "scheduler.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SchedulerProperties.class)
 public final class SchedulerAutoConfiguration {
+
+  /**
+   * Reads the {@code scheduler.*} durations with the core's grammar.
+   *
+   * @return the converter, used only for the starter's own duration properties
+   */
+  @Bean
+  @ConfigurationPropertiesBinding
+  @ConditionalOnMissingBean
+  static SchedulerDurationConverter schedulerDurationConverter() {
+    return new SchedulerDurationConverter();
+  }
 
   /**
    * Discovers {@code @ScheduledJob} methods.

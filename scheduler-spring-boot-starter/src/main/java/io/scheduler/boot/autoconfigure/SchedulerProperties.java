@@ -15,7 +15,8 @@ import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration of the scheduler under {@code scheduler.*}. Defaults are the core's {@code
- * DEFAULT_*} constants. Durations without a unit are seconds (APScheduler's unit).
+ * DEFAULT_*} constants. Durations are read with the core's grammar ({@code 10s}, {@code 1.5h},
+ * {@code PT10S}; without a unit they are seconds, APScheduler's unit).
  *
  * <pre>{@code
  * scheduler:
@@ -45,6 +46,7 @@ public class SchedulerProperties {
   private boolean autoStartup = true;
 
   /** Delay after the application context is refreshed before the scheduler starts. */
+  @SchedulerDuration
   @DurationUnit(ChronoUnit.SECONDS)
   private Duration startupDelay = Duration.ofSeconds(0);
 
@@ -234,6 +236,7 @@ public class SchedulerProperties {
     private boolean wait = true;
 
     /** Maximum time shutdown waits for running jobs; jobs still running then are interrupted. */
+    @SchedulerDuration
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration timeout = SchedulerBuilder.DEFAULT_SHUTDOWN_TIMEOUT;
 

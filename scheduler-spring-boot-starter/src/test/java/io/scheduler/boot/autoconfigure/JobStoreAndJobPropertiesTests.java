@@ -10,6 +10,7 @@ import io.scheduler.store.jdbc.JdbcJobStore;
 import io.scheduler.testing.MutableClock;
 import io.scheduler.trigger.Triggers;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.DeprecatedConfigurationProper
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.convert.TypeDescriptor;
 
 /**
  * The nested per-type store keys ({@code jobstores.<alias>.jdbc.*}, {@code .redis.*}), the
@@ -68,6 +70,42 @@ class JobStoreAndJobPropertiesTests {
                       Triggers.create(
                           "interval", Map.of("seconds", 600, "jitter", 30), scheduler.timezone()));
             });
+  }
+
+  @Test
+  void durationPropertiesReadTheCoreGrammarLikeTheAnnotation() {
+    runner
+        .withPropertyValues(
+            "scheduler.jobs.ping.interval=1.5h",
+            "scheduler.jobs.ping.misfire-grace-time=0.5",
+            "scheduler.startup-delay=+2s",
+            "scheduler.shutdown.timeout=PT1M",
+            "scheduler.job-defaults.misfire-grace-time=-1s")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              SchedulerProperties properties = context.getBean(SchedulerProperties.class);
+              assertThat(properties.getJobs().get("ping").getInterval())
+                  .isEqualTo(Duration.ofMinutes(90));
+              assertThat(properties.getJobs().get("ping").getMisfireGraceTime())
+                  .isEqualTo(Duration.ofMillis(500));
+              assertThat(properties.getStartupDelay()).isEqualTo(Duration.ofSeconds(2));
+              assertThat(properties.getShutdown().getTimeout()).isEqualTo(Duration.ofMinutes(1));
+              assertThat(properties.getJobDefaults().getMisfireGraceTime())
+                  .isEqualTo(Duration.ofSeconds(-1));
+            });
+  }
+
+  @Test
+  void otherDurationPropertiesOfTheApplicationKeepBootsConversion() throws Exception {
+    SchedulerDurationConverter converter = new SchedulerDurationConverter();
+    TypeDescriptor text = TypeDescriptor.valueOf(String.class);
+
+    assertThat(converter.matches(text, TypeDescriptor.valueOf(Duration.class))).isFalse();
+    assertThat(
+            converter.matches(
+                text, new TypeDescriptor(JobProperties.class.getDeclaredField("interval"))))
+        .isTrue();
   }
 
   @Test
