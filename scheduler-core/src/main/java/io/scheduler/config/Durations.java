@@ -33,7 +33,7 @@ public final class Durations {
   public static Duration parse(String text) {
     String trimmed = text.trim().toLowerCase(Locale.ROOT);
     try {
-      if (trimmed.startsWith("pt") || trimmed.startsWith("p")) {
+      if (trimmed.replaceFirst("^[+-]", "").startsWith("p")) {
         return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
       }
       Matcher matcher = WITH_UNIT.matcher(trimmed);

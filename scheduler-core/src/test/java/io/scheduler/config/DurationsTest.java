@@ -44,7 +44,8 @@ class DurationsTest {
         Arguments.of("-0.5", Duration.ofMillis(-500)),
         Arguments.of("-1s", Duration.ofSeconds(-1)),
         Arguments.of("-500ms", Duration.ofMillis(-500)),
-        Arguments.of("+10s", Duration.ofSeconds(10)));
+        Arguments.of("+10s", Duration.ofSeconds(10)),
+        Arguments.of("-PT1S", Duration.ofSeconds(-1)));
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")

@@ -47,7 +47,7 @@ class JitterOptionTest {
   }
 
   @ParameterizedTest(name = "jitter \"{0}\"")
-  @ValueSource(strings = {"thirty", "30x", "-30s", "-PT30S"})
+  @ValueSource(strings = {"thirty", "30x"})
   void badJitterNamesTheOptionAndTheValue(String jitter) {
     assertThatThrownBy(
             () -> Triggers.create("interval", Map.of("seconds", 10, "jitter", jitter), ZONE))
@@ -57,7 +57,7 @@ class JitterOptionTest {
   }
 
   @ParameterizedTest(name = "jitter \"{0}\"")
-  @ValueSource(strings = {"-30", "-0.5"})
+  @ValueSource(strings = {"-30", "-0.5", "-30s", "-PT30S"})
   void negativeJitterIsRefused(String jitter) {
     assertThatThrownBy(
             () -> Triggers.create("interval", Map.of("seconds", 10, "jitter", jitter), ZONE))
