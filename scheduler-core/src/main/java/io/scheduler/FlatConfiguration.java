@@ -1,8 +1,8 @@
 package io.scheduler;
 
+import io.scheduler.config.Durations;
 import io.scheduler.executor.JobExecutor;
 import io.scheduler.executor.JobExecutors;
-import io.scheduler.internal.Durations;
 import io.scheduler.internal.Keys;
 import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.JobDefaults;

@@ -1,5 +1,6 @@
 package io.scheduler.trigger;
 
+import io.scheduler.config.Durations;
 import io.scheduler.exception.InvalidTriggerException;
 import io.scheduler.internal.Keys;
 import java.math.BigDecimal;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,7 +164,10 @@ final class TriggerOptions {
     return result;
   }
 
-  /** A duration: seconds as a number, a {@link Duration}, or an ISO-8601 duration string. */
+  /**
+   * A duration: a {@link Duration}, seconds as a number, or text in the {@link Durations} grammar
+   * ({@code 30}, {@code 30s}, {@code PT30S}).
+   */
   @Nullable Duration duration(String key) {
     Object value = values.get(key);
     if (value == null) {
@@ -173,11 +176,14 @@ final class TriggerOptions {
     Duration duration;
     if (value instanceof Duration d) {
       duration = d;
-    } else if (value instanceof CharSequence chars && chars.toString().trim().startsWith("P")) {
+    } else if (value instanceof CharSequence chars) {
       try {
-        duration = Duration.parse(chars.toString().trim());
-      } catch (DateTimeParseException e) {
-        throw invalid(key, value, "must be seconds or an ISO-8601 duration such as PT30S");
+        duration = Durations.parse(chars.toString());
+      } catch (IllegalArgumentException e) {
+        throw invalid(
+            key,
+            value,
+            "must be seconds, a duration such as 30s or 500ms, or ISO-8601 such as PT30S");
       }
     } else {
       BigDecimal seconds = amount(key);

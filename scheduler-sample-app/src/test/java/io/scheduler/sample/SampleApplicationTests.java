@@ -6,7 +6,9 @@ import io.scheduler.Scheduler;
 import io.scheduler.SchedulerState;
 import io.scheduler.job.Job;
 import io.scheduler.store.jdbc.JdbcJobStore;
+import io.scheduler.trigger.CronTrigger;
 import io.scheduler.trigger.Trigger;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -49,6 +51,10 @@ class SampleApplicationTests {
       }
     }
     assertThat(stored).hasSize(7).contains("heartbeat", "nightly-cleanup");
+    assertThat(scheduler.getJob("nightly-cleanup").orElseThrow().trigger())
+        .isEqualTo(
+            CronTrigger.parse("0 15 3 * * *", ZoneId.of("Europe/Berlin"))
+                .withJitter(Duration.ofSeconds(30)));
   }
 
   @Test

@@ -1,29 +1,24 @@
 package io.scheduler.boot.autoconfigure;
 
 import io.scheduler.Scheduler;
-import io.scheduler.exception.InvalidTriggerException;
+import io.scheduler.boot.definition.InvalidJobDefinitionException;
+import io.scheduler.boot.definition.JobDefinition;
+import io.scheduler.boot.definition.JobDefinition.Field;
+import io.scheduler.boot.definition.JobDefinitionTranslator;
 import io.scheduler.job.JobSpec;
-import io.scheduler.job.TaskRef;
-import io.scheduler.trigger.Trigger;
-import io.scheduler.trigger.Triggers;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The jobs of {@code scheduler.jobs.<id>}: validated into {@link JobSpec}s when the starter's beans
- * are created, added to the scheduler when it starts. Every error names the property key.
+ * are created, added to the scheduler when it starts. The shape of the trigger (cron, interval or
+ * an alias with options) is read here; everything else is {@link JobDefinitionTranslator}'s, and
+ * every error names the property key.
  */
 final class DeclarativeJobs {
-
-  private static final Set<String> INTERVAL_UNITS =
-      Set.of("weeks", "days", "hours", "minutes", "seconds");
 
   private final Map<String, JobSpec> specs;
 
@@ -36,7 +31,7 @@ final class DeclarativeJobs {
    *
    * @throws InvalidSchedulerPropertyException naming the key of the first bad value
    */
-  static DeclarativeJobs of(Map<String, SchedulerProperties.Job> jobs, ZoneId zone) {
+  static DeclarativeJobs of(Map<String, JobProperties> jobs, ZoneId zone) {
     Map<String, JobSpec> specs = new LinkedHashMap<>();
     jobs.forEach((id, job) -> specs.put(id, spec(id, job, zone)));
     return new DeclarativeJobs(specs);
@@ -63,51 +58,33 @@ final class DeclarativeJobs {
         });
   }
 
-  private static JobSpec spec(String id, SchedulerProperties.Job job, ZoneId zone) {
-    JobSpec.Builder builder = JobSpec.builder().id(id).replaceExisting(true);
-    String task = job.getTask();
-    if (task == null || task.isBlank()) {
-      throw new InvalidSchedulerPropertyException(
-          key(id, "task"),
-          task,
-          "a task reference such as 'bean:reportService#daily' or 'com.example.Reports::daily'");
-    }
+  private static JobSpec spec(String id, JobProperties job, ZoneId zone) {
+    JobDefinition definition =
+        JobDefinition.fromProperties()
+            .task(key(id, "task"), job.getTask())
+            .set(Field.ID, key(id, ""), id)
+            .set(Field.NAME, key(id, "name"), job.getName())
+            .set(Field.MISFIRE_GRACE_TIME, key(id, "misfire-grace-time"), job.getMisfireGraceTime())
+            .set(
+                Field.COALESCE,
+                key(id, "coalesce"),
+                job.getCoalesce() != null ? job.getCoalesce().policy() : null)
+            .set(Field.MAX_INSTANCES, key(id, "max-instances"), job.getMaxInstances())
+            .set(Field.JOBSTORE, key(id, "jobstore"), job.getJobstore())
+            .set(Field.EXECUTOR, key(id, "executor"), job.getExecutor())
+            .args(new ArrayList<Object>(job.getArgs()))
+            .kwargs(job.getKwargs())
+            .paused(job.isPaused());
+    trigger(id, job, definition);
     try {
-      builder.task(TaskRef.of(task.trim()));
-    } catch (IllegalArgumentException e) {
+      return JobDefinitionTranslator.translate(definition, zone);
+    } catch (InvalidJobDefinitionException e) {
       throw new InvalidSchedulerPropertyException(
-          key(id, "task"),
-          task,
-          "a task reference such as 'bean:reportService#daily' or 'com.example.Reports::daily'",
-          key(id, "task") + ": " + e.getMessage(),
-          e);
+          e.key(), e.value(), e.allowed(), e.getMessage(), e.getCause());
     }
-    builder.trigger(trigger(id, job, zone));
-    builder.args(new ArrayList<Object>(job.getArgs()));
-    builder.kwargs(job.getKwargs());
-    if (job.getName() != null) {
-      builder.name(SchedulerConfigurer.nonEmpty(key(id, "name"), job.getName()));
-    }
-    if (job.getMisfireGraceTime() != null) {
-      builder.misfireGraceTime(
-          SchedulerConfigurer.graceTime(key(id, "misfire-grace-time"), job.getMisfireGraceTime()));
-    }
-    if (job.getCoalesce() != null) {
-      builder.coalesce(job.getCoalesce().policy());
-    }
-    if (job.getMaxInstances() != null) {
-      builder.maxInstances(
-          SchedulerConfigurer.positive(key(id, "max-instances"), job.getMaxInstances()));
-    }
-    builder.jobStore(SchedulerConfigurer.nonEmpty(key(id, "jobstore"), job.getJobstore()));
-    builder.executor(SchedulerConfigurer.nonEmpty(key(id, "executor"), job.getExecutor()));
-    if (job.isPaused()) {
-      builder.paused();
-    }
-    return builder.build();
   }
 
-  private static Trigger trigger(String id, SchedulerProperties.Job job, ZoneId zone) {
+  private static void trigger(String id, JobProperties job, JobDefinition definition) {
     List<String> kinds = new ArrayList<>();
     if (job.getCron() != null) {
       kinds.add("cron");
@@ -128,84 +105,17 @@ final class DeclarativeJobs {
               + (kinds.isEmpty() ? "sets none" : "sets " + String.join(" and ", kinds)),
           null);
     }
-    Map<String, Object> options = new LinkedHashMap<>(job.getTriggerOptions());
-    String alias;
     if (job.getCron() != null) {
-      alias = "cron";
-      rejectOption(id, "cron", options, Set.of("expression"));
-      options.put("expression", job.getCron());
+      definition.cron(key(id, "cron"), job.getCron());
     } else if (job.getInterval() != null) {
-      alias = "interval";
-      Duration interval = job.getInterval();
-      if (interval.isZero() || interval.isNegative()) {
-        throw new InvalidSchedulerPropertyException(
-            key(id, "interval"), interval, "a positive duration such as 10s, 5m or PT1H");
-      }
-      rejectOption(id, "interval", options, INTERVAL_UNITS);
-      options.put("seconds", seconds(interval));
+      definition.interval(key(id, "interval"), job.getInterval());
     } else {
-      alias = job.getTrigger().trim();
+      definition.trigger(job.getTrigger().trim(), key(id, "trigger"));
     }
-    try {
-      return Triggers.create(alias, options, zone);
-    } catch (InvalidTriggerException e) {
-      String optionKey = optionKey(id, job, e.field());
-      throw new InvalidSchedulerPropertyException(
-          optionKey,
-          e.value(),
-          "a value the " + alias + " trigger accepts (see the reason)",
-          optionKey + ": " + e.getMessage(),
-          e);
-    }
-  }
-
-  /** Finds the key the user wrote for the trigger option the core rejected. */
-  private static String optionKey(String id, SchedulerProperties.Job job, String field) {
-    if (field.equals("trigger")) {
-      return key(id, "trigger");
-    }
-    if (job.getCron() != null && normalize(field).equals("expression")) {
-      return key(id, "cron");
-    }
-    if (job.getInterval() != null && INTERVAL_UNITS.contains(normalize(field))) {
-      return key(id, "interval");
-    }
-    for (String written : job.getTriggerOptions().keySet()) {
-      if (normalize(written).equals(normalize(field))) {
-        return key(id, "trigger-options." + written);
-      }
-    }
-    return key(id, job.getCron() != null ? "cron" : "trigger-options");
-  }
-
-  private static void rejectOption(
-      String id, String shorthand, Map<String, Object> options, Set<String> clashing) {
-    for (String written : options.keySet()) {
-      if (clashing.contains(normalize(written))) {
-        throw new InvalidSchedulerPropertyException(
-            key(id, "trigger-options." + written),
-            options.get(written),
-            "unset when " + key(id, shorthand) + " is set",
-            key(id, "trigger-options." + written)
-                + " clashes with "
-                + key(id, shorthand)
-                + "; set one of them",
-            null);
-      }
-    }
-  }
-
-  private static BigDecimal seconds(Duration duration) {
-    return BigDecimal.valueOf(duration.getSeconds())
-        .add(BigDecimal.valueOf(duration.getNano(), 9))
-        .stripTrailingZeros();
-  }
-
-  /**
-   * {@code day-of-week}, {@code day_of_week} and {@code dayOfWeek} all become {@code dayofweek}.
-   */
-  private static String normalize(String key) {
-    return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+    job.getTriggerOptions()
+        .forEach(
+            (option, value) ->
+                definition.option(option, key(id, "trigger-options." + option), value));
   }
 
   static String key(String id, String property) {

@@ -1,138 +1,239 @@
 package io.scheduler.boot.autoconfigure;
 
 import io.scheduler.boot.autoconfigure.SchedulerProperties.JobStoreType;
-import io.scheduler.boot.redis.RedisJobStore;
 import io.scheduler.store.JobStore;
 import io.scheduler.store.JobStores;
 import io.scheduler.store.jdbc.InitializeSchema;
 import io.scheduler.store.jdbc.JdbcJobStore;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Builds the job stores of {@code scheduler.jobstores.<alias>}: one small method per store type;
- * the persistent ones use the application's {@code DataSource} or {@code RedisConnectionFactory}.
+ * Builds the job stores of {@code scheduler.jobstores.<alias>}: checks that every setting fits the
+ * store's type, reads the deprecated flat keys, and hands persistent stores to the {@link
+ * JdbcStores} or {@link RedisStores} bean that the nested configuration of that type contributes
+ * when the application has its connection.
  */
 final class JobStoreFactory {
 
+  private static final Logger log = LoggerFactory.getLogger(JobStoreFactory.class);
+
   private final SchedulerProperties properties;
+  private final @Nullable JdbcStores jdbcStores;
+  private final @Nullable RedisStores redisStores;
 
-  /** Where the persistent stores find their connections ({@code DataSource}, Redis). */
-  private final ListableBeanFactory beanFactory;
-
-  JobStoreFactory(SchedulerProperties properties, ListableBeanFactory beanFactory) {
+  JobStoreFactory(
+      SchedulerProperties properties,
+      @Nullable JdbcStores jdbcStores,
+      @Nullable RedisStores redisStores) {
     this.properties = properties;
-    this.beanFactory = beanFactory;
+    this.jdbcStores = jdbcStores;
+    this.redisStores = redisStores;
   }
 
-  JobStore create(String alias, SchedulerProperties.JobStore store) {
+  @SuppressWarnings("deprecation") // reads the deprecated flat keys
+  JobStore create(String alias, JobStoreProperties store) {
     String prefix = "scheduler.jobstores." + alias + ".";
     JobStoreType type = store.getType();
-    rejectUnless(type == JobStoreType.JDBC, prefix + "table-prefix", store.getTablePrefix(), type);
-    rejectUnless(
-        type == JobStoreType.JDBC, prefix + "initialize-schema", store.getInitializeSchema(), type);
-    rejectUnless(type == JobStoreType.REDIS, prefix + "key-prefix", store.getKeyPrefix(), type);
+    Setting tablePrefix =
+        new Setting(
+            prefix,
+            JobStoreType.JDBC,
+            "table-prefix",
+            store.getJdbc().getTablePrefix(),
+            store.getTablePrefix());
+    Setting initializeSchema =
+        new Setting(
+            prefix,
+            JobStoreType.JDBC,
+            "initialize-schema",
+            store.getJdbc().getInitializeSchema(),
+            store.getInitializeSchema());
+    Setting keyPrefix =
+        new Setting(
+            prefix,
+            JobStoreType.REDIS,
+            "key-prefix",
+            store.getRedis().getKeyPrefix(),
+            store.getKeyPrefix());
+    for (Setting setting : new Setting[] {tablePrefix, initializeSchema, keyPrefix}) {
+      setting.requireApplies(type);
+    }
     return switch (type) {
-      case MEMORY -> memory();
+      case MEMORY -> JobStores.memory();
       case JDBC ->
-          jdbc(
-              alias,
-              store.getTablePrefix() != null
-                  ? store.getTablePrefix()
-                  : JdbcJobStore.DEFAULT_TABLE_PREFIX,
-              store.getInitializeSchema() != null
-                  ? store.getInitializeSchema()
-                  : properties.getJdbc().getInitializeSchema());
+          connected(alias, type, jdbcStores)
+              .create(
+                  alias,
+                  tablePrefix.value() instanceof String text
+                      ? text
+                      : JdbcJobStore.DEFAULT_TABLE_PREFIX,
+                  initializeSchema.value() instanceof InitializeSchema mode
+                      ? mode
+                      : properties.getJdbc().getInitializeSchema());
       case REDIS ->
-          redis(
-              alias,
-              store.getKeyPrefix() != null
-                  ? store.getKeyPrefix()
-                  : RedisJobStore.DEFAULT_KEY_PREFIX);
+          connected(alias, type, redisStores)
+              .create(alias, keyPrefix.value() instanceof String text ? text : null);
     };
   }
 
-  static JobStore memory() {
-    return JobStores.memory();
+  /** Builds JDBC stores on the application's {@code DataSource}. */
+  @FunctionalInterface
+  interface JdbcStores {
+    /**
+     * Builds a store.
+     *
+     * @param alias the store's alias, for errors
+     * @param tablePrefix the table prefix
+     * @param initializeSchema when the tables are created
+     */
+    JobStore create(String alias, String tablePrefix, InitializeSchema initializeSchema);
+  }
+
+  /** Builds Redis stores on the application's {@code RedisConnectionFactory}. */
+  @FunctionalInterface
+  interface RedisStores {
+    /**
+     * Builds a store.
+     *
+     * @param alias the store's alias, for errors
+     * @param keyPrefix the prefix, or {@code null} for the store's default
+     */
+    JobStore create(String alias, @Nullable String keyPrefix);
   }
 
   /**
-   * Builds a JDBC store on the application's {@code DataSource} (the one bean of that type, or the
-   * primary one).
+   * The application's connection bean a store type needs, or a failure naming the key.
+   *
+   * @param alias the store's alias
+   * @param type the store's type
+   * @param connection the bean, expected to be unique
    */
-  JobStore jdbc(String alias, String tablePrefix, InitializeSchema initializeSchema) {
-    return JdbcJobStore.builder(
-            requiredBean(
-                alias, "jdbc", "javax.sql.DataSource", "a DataSource (spring-boot-starter-jdbc)"))
-        .tablePrefix(tablePrefix)
-        .initializeSchema(initializeSchema)
-        .build();
-  }
-
-  /** Builds a Redis store on the application's {@code RedisConnectionFactory}. */
-  JobStore redis(String alias, String keyPrefix) {
-    return RedisJobStore.builder(
-            requiredBean(
-                alias,
-                "redis",
-                "org.springframework.data.redis.connection.RedisConnectionFactory",
-                "a RedisConnectionFactory (spring-boot-starter-data-redis)"))
-        .keyPrefix(keyPrefix)
-        .build();
-  }
-
-  /** The application's bean of a class the store type needs, or a failure naming the key. */
-  @SuppressWarnings("unchecked")
-  private <T> T requiredBean(String alias, String storeType, String className, String what) {
-    String key = "scheduler.jobstores." + alias + ".type";
-    Class<T> type;
+  static <T> T connection(String alias, JobStoreType type, ObjectProvider<T> connection) {
     try {
-      type = (Class<T>) Class.forName(className, false, JobStoreFactory.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw missing(key, storeType, what, className + " is not on the classpath");
-    }
-    try {
-      T bean = beanFactory.getBeanProvider(type).getIfUnique();
+      T bean = connection.getIfUnique();
       if (bean == null) {
-        throw missing(
-            key,
-            storeType,
-            what,
-            "the application has no single " + type.getSimpleName() + " bean");
+        throw missing(alias, type);
       }
       return bean;
     } catch (BeansException e) {
-      throw missing(
-          key, storeType, what, "its " + type.getSimpleName() + " cannot be created: " + e);
+      throw new InvalidSchedulerPropertyException(
+          typeKey(alias),
+          name(type),
+          allowed(type),
+          typeKey(alias)
+              + " is '"
+              + name(type)
+              + "', but its "
+              + connectionType(type)
+              + " cannot be created: "
+              + e,
+          e);
     }
   }
 
-  private static InvalidSchedulerPropertyException missing(
-      String key, String storeType, String what, String why) {
+  private static <S> S connected(String alias, JobStoreType type, @Nullable S stores) {
+    if (stores == null) {
+      throw missing(alias, type);
+    }
+    return stores;
+  }
+
+  private static InvalidSchedulerPropertyException missing(String alias, JobStoreType type) {
     return new InvalidSchedulerPropertyException(
-        key,
-        storeType,
-        "a store type whose connection the application provides; '" + storeType + "' needs " + what,
-        key + " is '" + storeType + "', but " + why,
+        typeKey(alias),
+        name(type),
+        allowed(type),
+        typeKey(alias)
+            + " is '"
+            + name(type)
+            + "', but the application has no single "
+            + connectionType(type)
+            + " bean",
         null);
   }
 
-  private static void rejectUnless(
-      boolean applies, String key, @Nullable Object value, JobStoreType type) {
-    if (!applies && value != null) {
+  private static String allowed(JobStoreType type) {
+    String needs =
+        type == JobStoreType.JDBC
+            ? "a DataSource (spring-boot-starter-jdbc)"
+            : "a RedisConnectionFactory (spring-boot-starter-data-redis)";
+    return "a store type whose connection the application provides; '"
+        + name(type)
+        + "' needs "
+        + needs;
+  }
+
+  private static String connectionType(JobStoreType type) {
+    return type == JobStoreType.JDBC ? "DataSource" : "RedisConnectionFactory";
+  }
+
+  private static String typeKey(String alias) {
+    return "scheduler.jobstores." + alias + ".type";
+  }
+
+  private static String name(JobStoreType type) {
+    return type.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * One type-specific setting of a store, written under its nested key ({@code
+   * jobstores.<alias>.jdbc.table-prefix}) or its deprecated flat key ({@code
+   * jobstores.<alias>.table-prefix}).
+   */
+  private record Setting(
+      String prefix,
+      JobStoreType storeType,
+      String setting,
+      @Nullable Object nested,
+      @Nullable Object flat) {
+
+    String nestedKey() {
+      return prefix + name(storeType) + "." + setting;
+    }
+
+    String flatKey() {
+      return prefix + setting;
+    }
+
+    void requireApplies(JobStoreType type) {
+      if (type == storeType || (nested == null && flat == null)) {
+        return;
+      }
+      String key = flat != null ? flatKey() : nestedKey();
+      Object value = flat != null ? flat : nested;
       throw new InvalidSchedulerPropertyException(
           key,
           value,
-          "unset for a " + type.name().toLowerCase(Locale.ROOT) + " store",
+          "unset for a " + name(type) + " store",
           key
               + " does not apply to a job store of type '"
-              + type.name().toLowerCase(Locale.ROOT)
+              + name(type)
               + "', but was '"
               + value
               + "'",
           null);
+    }
+
+    /** The nested value, or the flat one with a warning; both at once are refused. */
+    @Nullable Object value() {
+      if (flat == null) {
+        return nested;
+      }
+      if (nested != null) {
+        throw new InvalidSchedulerPropertyException(
+            flatKey(),
+            flat,
+            "unset when " + nestedKey() + " is set",
+            flatKey() + " is deprecated and clashes with " + nestedKey() + "; remove " + flatKey(),
+            null);
+      }
+      log.warn("Property {} is deprecated; use {} instead", flatKey(), nestedKey());
+      return flat;
     }
   }
 }

@@ -3,28 +3,35 @@ package io.scheduler.boot.autoconfigure;
 import io.scheduler.BackgroundScheduler;
 import io.scheduler.Scheduler;
 import io.scheduler.SchedulerBuilder;
+import io.scheduler.boot.autoconfigure.SchedulerProperties.JobStoreType;
 import io.scheduler.boot.discovery.BeanTaskResolver;
 import io.scheduler.boot.discovery.ScheduledJobAnnotationBeanPostProcessor;
 import io.scheduler.boot.discovery.ScheduledJobBeanLazyInitializationExcludeFilter;
 import io.scheduler.boot.event.SchedulerEventPublishingListener;
 import io.scheduler.boot.lifecycle.SchedulerLifecycle;
+import io.scheduler.boot.redis.RedisJobStore;
 import io.scheduler.job.JobSpec;
 import io.scheduler.job.TaskResolver;
+import io.scheduler.store.jdbc.JdbcJobStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Auto-configuration of the scheduler: a {@link BackgroundScheduler} built from {@code scheduler.*}
@@ -46,6 +53,18 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "scheduler.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SchedulerProperties.class)
 public final class SchedulerAutoConfiguration {
+
+  /**
+   * Reads the {@code scheduler.*} durations with the core's grammar.
+   *
+   * @return the converter, used only for the starter's own duration properties
+   */
+  @Bean
+  @ConfigurationPropertiesBinding
+  @ConditionalOnMissingBean
+  static SchedulerDurationConverter schedulerDurationConverter() {
+    return new SchedulerDurationConverter();
+  }
 
   /**
    * Discovers {@code @ScheduledJob} methods.
@@ -170,7 +189,8 @@ public final class SchedulerAutoConfiguration {
      * @param clock the clock bean, if there is one (otherwise the system clock)
      * @param events the event bridge
      * @param customizers the customizers
-     * @param beanFactory where persistent stores find their connections
+     * @param jdbcStores builds 'jdbc' stores, when the application has a {@code DataSource}
+     * @param redisStores builds 'redis' stores, when it has a {@code RedisConnectionFactory}
      * @return the scheduler, not started; created after the database is initialized (Flyway,
      *     Liquibase, {@code spring.sql.init}), so a JDBC store finds its migrated tables
      */
@@ -183,11 +203,14 @@ public final class SchedulerAutoConfiguration {
         ObjectProvider<Clock> clock,
         ObjectProvider<SchedulerEventPublishingListener> events,
         ObjectProvider<SchedulerCustomizer> customizers,
-        ListableBeanFactory beanFactory) {
+        ObjectProvider<JobStoreFactory.JdbcStores> jdbcStores,
+        ObjectProvider<JobStoreFactory.RedisStores> redisStores) {
       SchedulerBuilder<BackgroundScheduler> builder = BackgroundScheduler.builder();
       clock.ifAvailable(builder::clock);
-      new SchedulerConfigurer(properties, new JobStoreFactory(properties, beanFactory))
-          .configure(builder);
+      JobStoreFactory stores =
+          new JobStoreFactory(
+              properties, jdbcStores.getIfAvailable(), redisStores.getIfAvailable());
+      new SchedulerConfigurer(properties, stores).configure(builder);
       builder.taskResolver(taskResolver);
       events.ifAvailable(listener -> builder.listener(listener));
       customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -210,6 +233,53 @@ public final class SchedulerAutoConfiguration {
         SchedulerProperties properties,
         ObjectProvider<ScheduledJobAnnotationBeanPostProcessor> discovery) {
       return lifecycle(scheduler, properties, discovery, true);
+    }
+  }
+
+  /** Builds 'jdbc' job stores on the application's one (or primary) {@link DataSource}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(DataSource.class)
+  @ConditionalOnSingleCandidate(DataSource.class)
+  static class JdbcJobStoreConfiguration {
+
+    /**
+     * Builds the JDBC stores of {@code scheduler.jobstores}.
+     *
+     * @param dataSource the application's data source
+     * @return the store factory
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JobStoreFactory.JdbcStores schedulerJdbcStores(ObjectProvider<DataSource> dataSource) {
+      return (alias, tablePrefix, initializeSchema) ->
+          JdbcJobStore.builder(JobStoreFactory.connection(alias, JobStoreType.JDBC, dataSource))
+              .tablePrefix(tablePrefix)
+              .initializeSchema(initializeSchema)
+              .build();
+    }
+  }
+
+  /** Builds 'redis' job stores on the application's one (or primary) connection factory. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(RedisConnectionFactory.class)
+  @ConditionalOnSingleCandidate(RedisConnectionFactory.class)
+  static class RedisJobStoreConfiguration {
+
+    /**
+     * Builds the Redis stores of {@code scheduler.jobstores}.
+     *
+     * @param connectionFactory the application's connection factory
+     * @return the store factory
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JobStoreFactory.RedisStores schedulerRedisStores(
+        ObjectProvider<RedisConnectionFactory> connectionFactory) {
+      return (alias, keyPrefix) ->
+          RedisJobStore.builder(
+                  JobStoreFactory.connection(alias, JobStoreType.REDIS, connectionFactory))
+              .keyPrefix(keyPrefix != null ? keyPrefix : RedisJobStore.DEFAULT_KEY_PREFIX)
+              .build();
     }
   }
 }

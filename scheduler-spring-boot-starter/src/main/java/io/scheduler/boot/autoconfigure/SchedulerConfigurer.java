@@ -1,12 +1,8 @@
 package io.scheduler.boot.autoconfigure;
 
 import io.scheduler.SchedulerBuilder;
-import io.scheduler.boot.autoconfigure.SchedulerProperties.ExecutorType;
-import io.scheduler.executor.JobExecutor;
-import io.scheduler.executor.JobExecutors;
 import io.scheduler.job.JobDefaults;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -37,71 +33,22 @@ final class SchedulerConfigurer {
         positive("scheduler.shutdown.timeout", properties.getShutdown().getTimeout()));
     nonNegative("scheduler.startup-delay", properties.getStartupDelay());
     builder.jobDefaults(jobDefaults(properties.getJobDefaults()));
-    for (Map.Entry<String, SchedulerProperties.JobStore> store :
-        properties.getJobstores().entrySet()) {
+    for (Map.Entry<String, JobStoreProperties> store : properties.getJobstores().entrySet()) {
       builder.jobStore(store.getKey(), jobStores.create(store.getKey(), store.getValue()));
     }
-    for (Map.Entry<String, SchedulerProperties.Executor> executor :
-        properties.getExecutors().entrySet()) {
-      builder.executor(executor.getKey(), executor(executor.getKey(), executor.getValue()));
+    for (Map.Entry<String, ExecutorProperties> executor : properties.getExecutors().entrySet()) {
+      builder.executor(
+          executor.getKey(), ExecutorFactory.create(executor.getKey(), executor.getValue()));
     }
   }
 
-  static JobDefaults jobDefaults(SchedulerProperties.JobDefaults defaults) {
+  static JobDefaults jobDefaults(JobDefaultsProperties defaults) {
     return JobDefaults.builder()
         .coalesce(defaults.getCoalesce().policy())
         .maxInstances(positive("scheduler.job-defaults.max-instances", defaults.getMaxInstances()))
         .misfireGraceTime(
             graceTime("scheduler.job-defaults.misfire-grace-time", defaults.getMisfireGraceTime()))
         .build();
-  }
-
-  static JobExecutor executor(String alias, SchedulerProperties.Executor executor) {
-    String prefix = "scheduler.executors." + alias + ".";
-    Integer maxWorkers = executor.getMaxWorkers();
-    if (maxWorkers != null) {
-      positive(prefix + "max-workers", maxWorkers);
-    }
-    String threadNamePrefix = executor.getThreadNamePrefix();
-    if (threadNamePrefix != null) {
-      nonEmpty(prefix + "thread-name-prefix", threadNamePrefix);
-    }
-    ExecutorType type = executor.getType();
-    try {
-      return switch (type) {
-        case THREAD_POOL ->
-            JobExecutors.threadPool(
-                maxWorkers != null ? maxWorkers : JobExecutors.DEFAULT_MAX_WORKERS,
-                threadNamePrefix);
-        case VIRTUAL_THREADS ->
-            maxWorkers != null
-                ? JobExecutors.virtualThreads(maxWorkers, threadNamePrefix)
-                : JobExecutors.virtualThreads(threadNamePrefix);
-        case DIRECT -> {
-          if (maxWorkers != null) {
-            throw new InvalidSchedulerPropertyException(
-                prefix + "max-workers",
-                maxWorkers,
-                "unset for a direct executor",
-                prefix
-                    + "max-workers does not apply to a direct executor, but was '"
-                    + maxWorkers
-                    + "'",
-                null);
-          }
-          yield JobExecutors.direct();
-        }
-      };
-    } catch (IllegalStateException e) {
-      // virtual threads on Java 17 to 20
-      String value = type.name().toLowerCase(Locale.ROOT).replace('_', '-');
-      throw new InvalidSchedulerPropertyException(
-          prefix + "type",
-          value,
-          "thread-pool or direct on this Java version",
-          prefix + "type is '" + value + "', which this JVM cannot run: " + e.getMessage(),
-          e);
-    }
   }
 
   /** A job's grace time: negative means no limit (null), zero is rejected. */

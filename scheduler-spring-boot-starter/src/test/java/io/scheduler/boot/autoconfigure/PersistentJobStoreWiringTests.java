@@ -49,7 +49,7 @@ class PersistentJobStoreWiringTests {
         .withBean(DataSource.class, PersistentJobStoreWiringTests::h2)
         .withPropertyValues(
             "scheduler.jobstores.default.type=jdbc",
-            "scheduler.jobstores.default.table-prefix=app_")
+            "scheduler.jobstores.default.jdbc.table-prefix=app_")
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -85,7 +85,7 @@ class PersistentJobStoreWiringTests {
         .withBean(RedisConnectionFactory.class, PersistentJobStoreWiringTests::redis)
         .withPropertyValues(
             "scheduler.jobstores.default.type=redis",
-            "scheduler.jobstores.default.key-prefix=" + prefix)
+            "scheduler.jobstores.default.redis.key-prefix=" + prefix)
         .run(
             context -> {
               assertThat(context).hasNotFailed();

@@ -235,10 +235,10 @@ class SchedulerAutoConfigurationTests {
             "scheduler.shutdown.timeout=PT2M",
             "scheduler.jdbc.initialize-schema=always",
             "scheduler.jobstores.db.type=jdbc",
-            "scheduler.jobstores.db.table-prefix=jobs_",
-            "scheduler.jobstores.db.initialize-schema=never",
+            "scheduler.jobstores.db.jdbc.table-prefix=jobs_",
+            "scheduler.jobstores.db.jdbc.initialize-schema=never",
             "scheduler.jobstores.cache.type=redis",
-            "scheduler.jobstores.cache.key-prefix=app:",
+            "scheduler.jobstores.cache.redis.key-prefix=app:",
             "scheduler.executors.io.type=virtual-threads",
             "scheduler.executors.io.max-workers=50",
             "scheduler.executors.io.thread-name-prefix=io-")
@@ -252,12 +252,13 @@ class SchedulerAutoConfigurationTests {
               assertThat(properties.getShutdown().getTimeout()).isEqualTo(Duration.ofMinutes(2));
               assertThat(properties.getJdbc().getInitializeSchema())
                   .isEqualTo(InitializeSchema.ALWAYS);
-              SchedulerProperties.JobStore db = properties.getJobstores().get("db");
+              JobStoreProperties db = properties.getJobstores().get("db");
               assertThat(db.getType()).isEqualTo(SchedulerProperties.JobStoreType.JDBC);
-              assertThat(db.getTablePrefix()).isEqualTo("jobs_");
-              assertThat(db.getInitializeSchema()).isEqualTo(InitializeSchema.NEVER);
-              assertThat(properties.getJobstores().get("cache").getKeyPrefix()).isEqualTo("app:");
-              SchedulerProperties.Executor io = properties.getExecutors().get("io");
+              assertThat(db.getJdbc().getTablePrefix()).isEqualTo("jobs_");
+              assertThat(db.getJdbc().getInitializeSchema()).isEqualTo(InitializeSchema.NEVER);
+              assertThat(properties.getJobstores().get("cache").getRedis().getKeyPrefix())
+                  .isEqualTo("app:");
+              ExecutorProperties io = properties.getExecutors().get("io");
               assertThat(io.getType()).isEqualTo(SchedulerProperties.ExecutorType.VIRTUAL_THREADS);
               assertThat(io.getMaxWorkers()).isEqualTo(50);
               assertThat(io.getThreadNamePrefix()).isEqualTo("io-");

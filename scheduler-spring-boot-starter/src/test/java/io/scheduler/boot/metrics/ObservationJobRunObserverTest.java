@@ -35,7 +35,9 @@ class ObservationJobRunObserverTest {
 
   @AfterEach
   void stop() {
-    scheduler.shutdown();
+    if (scheduler != null) {
+      scheduler.shutdown();
+    }
   }
 
   @Test

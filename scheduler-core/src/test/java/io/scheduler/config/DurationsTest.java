@@ -1,4 +1,4 @@
-package io.scheduler.internal;
+package io.scheduler.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +41,11 @@ class DurationsTest {
         Arguments.of("PT0.5S", Duration.ofMillis(500)),
         Arguments.of("P1D", Duration.ofDays(1)),
         Arguments.of("P2DT3H", Duration.ofHours(51)),
-        Arguments.of("-0.5", Duration.ofMillis(-500)));
+        Arguments.of("-0.5", Duration.ofMillis(-500)),
+        Arguments.of("-1s", Duration.ofSeconds(-1)),
+        Arguments.of("-500ms", Duration.ofMillis(-500)),
+        Arguments.of("+10s", Duration.ofSeconds(10)),
+        Arguments.of("-PT1S", Duration.ofSeconds(-1)));
   }
 
   @ParameterizedTest(name = "\"{0}\" is {1}")
