@@ -15,6 +15,8 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.scheduler.store.JobStore;
 import io.scheduler.trigger.Trigger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,16 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.scheduler.internal.engine")
+        .check(core);
+  }
+
+  @Test
+  void onlyTheTestKitBuildsASchedulerFromTheEngine() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.scheduler.testing")
+        .should()
+        .callMethod(SchedulerBuilder.class, "forEngine", Function.class, Supplier.class)
         .check(core);
   }
 
