@@ -61,7 +61,24 @@ public final class JobFactory {
   public Job create(JobSpec spec, @Nullable Instant nextRunTime) {
     @Nullable String id = spec.id();
     requireArgument(id != null, "the spec of a stored job must have an id, but it has none");
-    return draft(spec, id).job(nextRunTime);
+    Trigger trigger = trigger(spec);
+    return create(spec, id, task(spec), trigger, nextRunTime);
+  }
+
+  /**
+   * Creates a job from a spec whose id, task and trigger have been resolved (by {@link #id}, {@link
+   * #task} and {@link #trigger}), applying the defaults to the options the spec leaves unset.
+   *
+   * @param spec the job's description
+   * @param id the job's id
+   * @param task the spec's resolved task
+   * @param trigger the spec's resolved trigger
+   * @param nextRunTime the job's next run time, or {@code null} when paused
+   * @return the job
+   */
+  public Job create(
+      JobSpec spec, String id, Task task, Trigger trigger, @Nullable Instant nextRunTime) {
+    return Job.create(spec, id, task, trigger, defaults, nextRunTime);
   }
 
   /**
@@ -76,18 +93,39 @@ public final class JobFactory {
   }
 
   /**
-   * Resolves a spec's task and trigger, so that its job can be created once its next run time is
-   * known.
+   * Returns a spec's trigger: its own, one built from its alias and options in the scheduler's
+   * zone, or, when it has neither, one that fires once, now.
    *
    * @param spec the spec
-   * @param id the job's id (from {@link #id(JobSpec)})
-   * @return the resolved spec
-   * @throws IllegalArgumentException when the task or trigger is invalid
+   * @return the trigger
+   * @throws IllegalArgumentException when the alias or its options are invalid
    */
-  public Draft draft(JobSpec spec, String id) {
-    Trigger trigger = trigger(spec);
-    Task task = task(spec);
-    return new Draft(spec, id, task, trigger);
+  public Trigger trigger(JobSpec spec) {
+    @Nullable Trigger trigger = spec.trigger();
+    if (trigger != null) {
+      return trigger;
+    }
+    @Nullable String alias = spec.triggerAlias();
+    if (alias != null) {
+      return Triggers.create(alias, spec.triggerOptions(), timezone);
+    }
+    return DateTrigger.at(clock.instant(), timezone);
+  }
+
+  /**
+   * Returns a spec's task: its own, or its task reference resolved.
+   *
+   * @param spec the spec
+   * @return the task
+   * @throws IllegalArgumentException when the reference cannot be resolved
+   */
+  public Task task(JobSpec spec) {
+    @Nullable Task task = spec.task();
+    if (task != null) {
+      return task;
+    }
+    return taskResolver.resolve(
+        requireNonNull(spec.taskRef(), "taskRef"), spec.args(), spec.kwargs());
   }
 
   /**
@@ -118,69 +156,5 @@ public final class JobFactory {
         .nextFireTime(null, now.atZone(timezone))
         .map(ZonedDateTime::toInstant)
         .orElse(null);
-  }
-
-  private Trigger trigger(JobSpec spec) {
-    @Nullable Trigger trigger = spec.trigger();
-    if (trigger != null) {
-      return trigger;
-    }
-    @Nullable String alias = spec.triggerAlias();
-    if (alias != null) {
-      return Triggers.create(alias, spec.triggerOptions(), timezone);
-    }
-    return DateTrigger.at(clock.instant(), timezone);
-  }
-
-  private Task task(JobSpec spec) {
-    @Nullable Task task = spec.task();
-    if (task != null) {
-      return task;
-    }
-    return taskResolver.resolve(
-        requireNonNull(spec.taskRef(), "taskRef"), spec.args(), spec.kwargs());
-  }
-
-  /** A spec whose id, task and trigger are resolved; {@link #job} creates its job. */
-  public final class Draft {
-    private final JobSpec spec;
-    private final String id;
-    private final Task task;
-    private final Trigger trigger;
-
-    private Draft(JobSpec spec, String id, Task task, Trigger trigger) {
-      this.spec = spec;
-      this.id = id;
-      this.task = task;
-      this.trigger = trigger;
-    }
-
-    /**
-     * Returns the job's id.
-     *
-     * @return the id
-     */
-    public String id() {
-      return id;
-    }
-
-    /**
-     * Returns the resolved trigger.
-     *
-     * @return the trigger
-     */
-    public Trigger trigger() {
-      return trigger;
-    }
-
-    /**
-     * Creates the job.
-     *
-     * @param nextRunTime its next run time, or {@code null} when paused
-     * @return the job
-     */
-    public Job job(@Nullable Instant nextRunTime) {
-      return Job.create(spec, id, task, trigger, defaults, nextRunTime);
-    }
   }
 }

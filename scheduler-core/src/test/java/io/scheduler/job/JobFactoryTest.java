@@ -77,20 +77,18 @@ class JobFactoryTest {
 
   @Test
   void aSpecWithoutTriggerRunsOnceNow() {
-    JobFactory.Draft draft = factory.draft(JobSpec.builder().task(() -> {}).build(), "once");
+    Trigger trigger = factory.trigger(JobSpec.builder().task(() -> {}).build());
 
-    assertThat(draft.trigger()).isEqualTo(DateTrigger.at(T0, BERLIN));
-    assertThat(factory.firstRunTime(draft.trigger())).isEqualTo(T0);
+    assertThat(trigger).isEqualTo(DateTrigger.at(T0, BERLIN));
+    assertThat(factory.firstRunTime(trigger)).isEqualTo(T0);
   }
 
   @Test
   void firstRunTimesComeFromTheTriggerInTheSchedulersZone() {
     Trigger hourly = IntervalTrigger.every(Duration.ofHours(1));
     Trigger daily =
-        factory
-            .draft(
-                JobSpec.builder().task(() -> {}).trigger("cron", Map.of("hour", "10")).build(), "d")
-            .trigger();
+        factory.trigger(
+            JobSpec.builder().task(() -> {}).trigger("cron", Map.of("hour", "10")).build());
 
     assertThat(factory.firstRunTime(hourly, T0)).isEqualTo(T0.plus(Duration.ofHours(1)));
     // 10:00 in Berlin is 09:00 UTC

@@ -14,6 +14,7 @@ import io.scheduler.executor.JobExecutor;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobFactory;
 import io.scheduler.job.JobSpec;
+import io.scheduler.job.Task;
 import io.scheduler.store.JobStore;
 import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.Triggers;
@@ -56,20 +57,21 @@ public final class JobOperations {
   /** See {@code Scheduler.addJob}. */
   public Job addJob(JobSpec spec) {
     requireNonNull(spec, "spec");
-    JobFactory.Draft draft = jobFactory.draft(spec, jobFactory.id(spec));
+    String id = jobFactory.id(spec);
+    Trigger trigger = jobFactory.trigger(spec);
+    Task task = jobFactory.task(spec);
     // Once running, adding a job needs no scheduler lock: only a stopped scheduler keeps pending
     // jobs, and start() publishes RUNNING only after its stores are ready.
     if (context.state == EngineState.STOPPED) {
-      Job pendingJob = addPending(spec, draft);
+      Job pendingJob = addPending(spec, id, trigger, task);
       if (pendingJob != null) {
         return pendingJob;
       }
     }
     JobStore store = context.store(spec.jobStore());
     context.requireExecutor(spec.executor());
-    Instant next =
-        spec.nextRunTimeIsSet() ? spec.nextRunTime() : jobFactory.firstRunTime(draft.trigger());
-    Job job = draft.job(next);
+    Instant next = spec.nextRunTimeIsSet() ? spec.nextRunTime() : jobFactory.firstRunTime(trigger);
+    Job job = jobFactory.create(spec, id, task, trigger, next);
     storeNewJob(store, job, spec.replaceExisting());
     return job;
   }
@@ -77,32 +79,44 @@ public final class JobOperations {
   /** See {@code Scheduler.addJobs}. */
   public List<Job> addJobs(List<JobSpec> specs) {
     requireNonNull(specs, "specs");
-    List<JobFactory.Draft> drafts = new ArrayList<>(specs.size());
+    List<String> ids = new ArrayList<>(specs.size());
+    List<Trigger> triggers = new ArrayList<>(specs.size());
+    List<Task> tasks = new ArrayList<>(specs.size());
     Set<String> seen = new HashSet<>();
     for (JobSpec spec : specs) {
-      requireNonNull(spec, "specs[" + drafts.size() + "]");
+      requireNonNull(spec, "specs[" + ids.size() + "]");
       String id = jobFactory.id(spec);
       requireArgument(seen.add(id), "job id '%s' appears more than once in addJobs", id);
-      drafts.add(jobFactory.draft(spec, id));
+      ids.add(id);
+      triggers.add(jobFactory.trigger(spec));
+      tasks.add(jobFactory.task(spec));
     }
     if (context.state == EngineState.STOPPED) {
       List<Job> jobs = new ArrayList<>(specs.size());
       for (int i = 0; i < specs.size(); i++) {
-        Job pendingJob = addPending(specs.get(i), drafts.get(i));
+        Job pendingJob = addPending(specs.get(i), ids.get(i), triggers.get(i), tasks.get(i));
         if (pendingJob == null) {
           // started meanwhile: add the rest as a running scheduler does
           return addStartedJobs(
-              specs.subList(i, specs.size()), drafts.subList(i, drafts.size()), jobs);
+              specs.subList(i, specs.size()),
+              ids.subList(i, ids.size()),
+              triggers.subList(i, triggers.size()),
+              tasks.subList(i, tasks.size()),
+              jobs);
         }
         jobs.add(pendingJob);
       }
       return jobs;
     }
-    return addStartedJobs(specs, drafts, new ArrayList<>(specs.size()));
+    return addStartedJobs(specs, ids, triggers, tasks, new ArrayList<>(specs.size()));
   }
 
   private List<Job> addStartedJobs(
-      List<JobSpec> specs, List<JobFactory.Draft> drafts, List<Job> out) {
+      List<JobSpec> specs,
+      List<String> ids,
+      List<Trigger> triggers,
+      List<Task> tasks,
+      List<Job> out) {
     Instant now = context.clock.instant();
     Map<String, List<Job>> batches = new LinkedHashMap<>();
     List<Job> added = new ArrayList<>(specs.size());
@@ -110,12 +124,11 @@ public final class JobOperations {
       JobSpec spec = specs.get(i);
       context.store(spec.jobStore());
       context.requireExecutor(spec.executor());
-      JobFactory.Draft draft = drafts.get(i);
       Instant next =
           spec.nextRunTimeIsSet()
               ? spec.nextRunTime()
-              : jobFactory.firstRunTime(draft.trigger(), now);
-      added.add(draft.job(next));
+              : jobFactory.firstRunTime(triggers.get(i), now);
+      added.add(jobFactory.create(spec, ids.get(i), tasks.get(i), triggers.get(i), next));
     }
     for (int i = 0; i < added.size(); i++) {
       if (!specs.get(i).replaceExisting()) {
@@ -140,10 +153,12 @@ public final class JobOperations {
   }
 
   /** Keeps a job added while stopped for start(); returns null when the scheduler started. */
-  private @Nullable Job addPending(JobSpec spec, JobFactory.Draft draft) {
+  private @Nullable Job addPending(JobSpec spec, String id, Trigger trigger, Task task) {
     synchronized (lock) {
       if (context.state == EngineState.STOPPED) {
-        Job job = draft.job(spec.nextRunTimeIsSet() ? spec.nextRunTime() : null);
+        Job job =
+            jobFactory.create(
+                spec, id, task, trigger, spec.nextRunTimeIsSet() ? spec.nextRunTime() : null);
         pending.add(job, spec.nextRunTimeIsSet(), spec.replaceExisting());
         return job;
       }
@@ -315,12 +330,14 @@ public final class JobOperations {
         JobSpec spec = editedSpec(found.job(), changes);
         boolean nextIsSet = found.nextRunTimeIsSet() || spec.nextRunTimeIsSet();
         Job job =
-            jobFactory
-                .draft(spec, id)
-                .job(
-                    spec.nextRunTimeIsSet()
-                        ? spec.nextRunTime()
-                        : found.job().nextRunTime().orElse(null));
+            jobFactory.create(
+                spec,
+                id,
+                jobFactory.task(spec),
+                jobFactory.trigger(spec),
+                spec.nextRunTimeIsSet()
+                    ? spec.nextRunTime()
+                    : found.job().nextRunTime().orElse(null));
         pending.replace(found, new PendingJobs.PendingJob(job, nextIsSet, found.replaceExisting()));
         publishJobModified(job);
         return job;
@@ -336,12 +353,12 @@ public final class JobOperations {
           JobSpec spec = editedSpec(job, changes);
           context.requireExecutor(spec.executor());
           updated =
-              jobFactory
-                  .draft(spec, id)
-                  .job(
-                      spec.nextRunTimeIsSet()
-                          ? spec.nextRunTime()
-                          : job.nextRunTime().orElse(null));
+              jobFactory.create(
+                  spec,
+                  id,
+                  jobFactory.task(spec),
+                  jobFactory.trigger(spec),
+                  spec.nextRunTimeIsSet() ? spec.nextRunTime() : job.nextRunTime().orElse(null));
           store.updateJob(updated);
           break;
         }
