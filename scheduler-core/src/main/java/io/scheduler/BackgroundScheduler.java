@@ -1,23 +1,21 @@
 package io.scheduler;
 
 import io.scheduler.executor.JobExecutors;
-import org.jspecify.annotations.Nullable;
+import io.scheduler.internal.engine.Processing;
+import io.scheduler.internal.engine.SchedulerConfig;
+import io.scheduler.internal.engine.SchedulerEngine;
 
 /**
  * A scheduler that runs in a thread of its own ({@code scheduler-main}); {@link #start()} returns
  * at once. The thread sleeps until the next job is due or a change wakes it, so an idle scheduler
  * uses no CPU.
  */
-public final class BackgroundScheduler extends AbstractScheduler {
+public final class BackgroundScheduler extends EngineScheduler {
 
-  private final String threadName;
-  private final boolean daemon;
-  private @Nullable Thread thread;
-
-  private BackgroundScheduler(SchedulerBuilder<BackgroundScheduler> builder) {
-    super(builder);
-    this.threadName = builder.threadNamePrefix() + "main";
-    this.daemon = builder.daemon();
+  private BackgroundScheduler(SchedulerConfig config) {
+    super(
+        new SchedulerEngine(
+            config, Processing.ownThread(config.threadNamePrefix() + "main", config.daemon())));
   }
 
   /**
@@ -28,30 +26,5 @@ public final class BackgroundScheduler extends AbstractScheduler {
    */
   public static SchedulerBuilder<BackgroundScheduler> builder() {
     return new SchedulerBuilder<>(BackgroundScheduler::new, JobExecutors::threadPool);
-  }
-
-  @Override
-  protected synchronized void startProcessing() {
-    Thread loop = new Thread(this::runLoop, threadName);
-    loop.setDaemon(daemon);
-    thread = loop;
-    loop.start();
-  }
-
-  @Override
-  protected void stopProcessing() {
-    Thread loop;
-    synchronized (this) {
-      loop = thread;
-      thread = null;
-    }
-    if (loop == null || loop == Thread.currentThread()) {
-      return;
-    }
-    try {
-      loop.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

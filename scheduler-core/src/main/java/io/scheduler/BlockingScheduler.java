@@ -1,16 +1,19 @@
 package io.scheduler;
 
 import io.scheduler.executor.JobExecutors;
+import io.scheduler.internal.engine.Processing;
+import io.scheduler.internal.engine.SchedulerConfig;
+import io.scheduler.internal.engine.SchedulerEngine;
 
 /**
  * A scheduler that runs on the thread that calls {@link #start()}, which returns only after {@link
  * #shutdown} (called from a job, a listener or another thread). For applications whose only work is
  * scheduled work.
  */
-public final class BlockingScheduler extends AbstractScheduler {
+public final class BlockingScheduler extends EngineScheduler {
 
-  private BlockingScheduler(SchedulerBuilder<BlockingScheduler> builder) {
-    super(builder);
+  private BlockingScheduler(SchedulerConfig config) {
+    super(new SchedulerEngine(config, Processing.callingThread()));
   }
 
   /**
@@ -21,15 +24,5 @@ public final class BlockingScheduler extends AbstractScheduler {
    */
   public static SchedulerBuilder<BlockingScheduler> builder() {
     return new SchedulerBuilder<>(BlockingScheduler::new, JobExecutors::threadPool);
-  }
-
-  @Override
-  protected void startProcessing() {
-    runLoop();
-  }
-
-  @Override
-  protected void stopProcessing() {
-    // The loop sees the stopped state once woken, and start() returns.
   }
 }

@@ -18,7 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Reads APScheduler-style flat configuration ({@code scheduler.}-prefixed keys) into a builder. */
+/**
+ * Reads APScheduler-style flat configuration ({@code scheduler.}-prefixed keys) into a {@link
+ * Target} (the builder's setters).
+ */
 final class FlatConfiguration {
 
   static final String PREFIX = "scheduler.";
@@ -40,7 +43,28 @@ final class FlatConfiguration {
 
   private FlatConfiguration() {}
 
-  static void apply(Map<String, ?> properties, SchedulerBuilder<?> builder) {
+  /** What flat configuration sets: the scheduler builder's settings. */
+  interface Target {
+    void timezone(ZoneId timezone);
+
+    void daemon(boolean daemon);
+
+    void threadNamePrefix(String threadNamePrefix);
+
+    void shutdownTimeout(Duration shutdownTimeout);
+
+    void jobStoreRetryInterval(Duration jobStoreRetryInterval);
+
+    JobDefaults jobDefaults();
+
+    void jobDefaults(JobDefaults jobDefaults);
+
+    void jobStore(String alias, JobStore store);
+
+    void executor(String alias, JobExecutor executor);
+  }
+
+  static void apply(Map<String, ?> properties, Target builder) {
     JobDefaults.Builder defaults = null;
     Map<String, Map<String, Setting>> stores = new LinkedHashMap<>();
     Map<String, Map<String, Setting>> executors = new LinkedHashMap<>();
@@ -85,7 +109,7 @@ final class FlatConfiguration {
   }
 
   private static JobDefaults.Builder defaults(
-      JobDefaults.@Nullable Builder current, SchedulerBuilder<?> builder) {
+      JobDefaults.@Nullable Builder current, Target builder) {
     return current != null ? current : JobDefaults.from(builder.jobDefaults());
   }
 

@@ -7,6 +7,7 @@ import static io.scheduler.internal.Require.requirePositive;
 import io.scheduler.event.EventType;
 import io.scheduler.event.SchedulerListener;
 import io.scheduler.executor.JobExecutor;
+import io.scheduler.internal.engine.SchedulerConfig;
 import io.scheduler.job.JobDefaults;
 import io.scheduler.job.JobRunObserver;
 import io.scheduler.job.TaskResolver;
@@ -43,7 +44,7 @@ public final class SchedulerBuilder<S extends Scheduler> {
   /** The start of the names of the threads the scheduler creates. */
   public static final String DEFAULT_THREAD_NAME_PREFIX = "scheduler-";
 
-  private final Function<SchedulerBuilder<S>, S> factory;
+  private final Function<SchedulerConfig, S> factory;
   private final Supplier<JobExecutor> defaultExecutor;
   private @Nullable Clock clock;
   private @Nullable ZoneId timezone;
@@ -59,16 +60,23 @@ public final class SchedulerBuilder<S extends Scheduler> {
   private boolean daemon = true;
   private @Nullable String schedulerId;
 
-  /**
-   * Creates a builder; scheduler classes offer a static {@code builder()} that calls this.
-   *
-   * @param factory creates the scheduler from this builder
-   * @param defaultExecutor creates the executor added as {@code default} when none is configured
-   */
-  public SchedulerBuilder(
-      Function<SchedulerBuilder<S>, S> factory, Supplier<JobExecutor> defaultExecutor) {
+  SchedulerBuilder(Function<SchedulerConfig, S> factory, Supplier<JobExecutor> defaultExecutor) {
     this.factory = requireNonNull(factory, "factory");
     this.defaultExecutor = requireNonNull(defaultExecutor, "defaultExecutor");
+  }
+
+  /**
+   * Not an API: how scheduler-core's test kit ({@code ManualScheduler}) gets its builder. The
+   * factory's parameter, {@link SchedulerConfig}, is internal to scheduler-core.
+   *
+   * @param factory creates the scheduler from the built configuration
+   * @param defaultExecutor creates the executor added as {@code default} when none is configured
+   * @param <S> the kind of scheduler built
+   * @return a new builder
+   */
+  public static <S extends Scheduler> SchedulerBuilder<S> forEngine(
+      Function<SchedulerConfig, S> factory, Supplier<JobExecutor> defaultExecutor) {
+    return new SchedulerBuilder<>(factory, defaultExecutor);
   }
 
   /**
@@ -256,7 +264,7 @@ public final class SchedulerBuilder<S extends Scheduler> {
    * @throws IllegalArgumentException naming the key and value of an unknown key or a bad value
    */
   public SchedulerBuilder<S> properties(Map<String, ?> properties) {
-    FlatConfiguration.apply(requireNonNull(properties, "properties"), this);
+    FlatConfiguration.apply(requireNonNull(properties, "properties"), new FlatTarget());
     return this;
   }
 
@@ -266,7 +274,36 @@ public final class SchedulerBuilder<S extends Scheduler> {
    * @return the scheduler
    */
   public S build() {
-    return factory.apply(this);
+    return factory.apply(configuration());
+  }
+
+  /** The settings as an immutable record, with the defaults of unset ones filled in. */
+  SchedulerConfig configuration() {
+    Clock clock = this.clock != null ? this.clock : Clock.systemDefaultZone();
+    return new SchedulerConfig(
+        clock,
+        timezone != null ? timezone : clock.getZone(),
+        jobDefaults,
+        taskResolver,
+        shutdownTimeout,
+        jobStoreRetryInterval,
+        threadNamePrefix,
+        daemon,
+        schedulerId != null ? schedulerId : defaultSchedulerId(),
+        defaultExecutor,
+        jobStores,
+        executors,
+        listeners,
+        runObservers,
+        clock instanceof AdjustableClock adjustable ? watch(adjustable) : null);
+  }
+
+  /** Registers a callback with the clock and returns what removes it. */
+  private static Function<Runnable, Runnable> watch(AdjustableClock clock) {
+    return callback -> {
+      clock.onAdjust(callback);
+      return () -> clock.removeOnAdjust(callback);
+    };
   }
 
   private static void checkAlias(String what, String alias, Map<String, ?> existing) {
@@ -275,58 +312,7 @@ public final class SchedulerBuilder<S extends Scheduler> {
     requireArgument(!existing.containsKey(alias), "%s alias '%s' is already in use", what, alias);
   }
 
-  Clock clock() {
-    return clock != null ? clock : Clock.systemDefaultZone();
-  }
-
-  ZoneId timezone() {
-    return timezone != null ? timezone : clock().getZone();
-  }
-
-  Map<String, JobStore> jobStores() {
-    return jobStores;
-  }
-
-  Map<String, JobExecutor> executors() {
-    return executors;
-  }
-
-  List<Map.Entry<SchedulerListener, EventType[]>> listeners() {
-    return listeners;
-  }
-
-  List<JobRunObserver> runObservers() {
-    return List.copyOf(runObservers);
-  }
-
-  JobDefaults jobDefaults() {
-    return jobDefaults;
-  }
-
-  TaskResolver taskResolver() {
-    return taskResolver;
-  }
-
-  Duration shutdownTimeout() {
-    return shutdownTimeout;
-  }
-
-  Duration jobStoreRetryInterval() {
-    return jobStoreRetryInterval;
-  }
-
-  String threadNamePrefix() {
-    return threadNamePrefix;
-  }
-
-  boolean daemon() {
-    return daemon;
-  }
-
-  String schedulerId() {
-    if (schedulerId != null) {
-      return schedulerId;
-    }
+  private static String defaultSchedulerId() {
     String host = System.getenv("HOSTNAME");
     return (host == null || host.isBlank() ? "host" : host)
         + "-"
@@ -335,7 +321,51 @@ public final class SchedulerBuilder<S extends Scheduler> {
         + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
   }
 
-  Supplier<JobExecutor> defaultExecutor() {
-    return defaultExecutor;
+  /** Where flat configuration writes: this builder's setters. */
+  private final class FlatTarget implements FlatConfiguration.Target {
+    @Override
+    public void timezone(ZoneId timezone) {
+      SchedulerBuilder.this.timezone(timezone);
+    }
+
+    @Override
+    public void daemon(boolean daemon) {
+      SchedulerBuilder.this.daemon(daemon);
+    }
+
+    @Override
+    public void threadNamePrefix(String threadNamePrefix) {
+      SchedulerBuilder.this.threadNamePrefix(threadNamePrefix);
+    }
+
+    @Override
+    public void shutdownTimeout(Duration shutdownTimeout) {
+      SchedulerBuilder.this.shutdownTimeout(shutdownTimeout);
+    }
+
+    @Override
+    public void jobStoreRetryInterval(Duration jobStoreRetryInterval) {
+      SchedulerBuilder.this.jobStoreRetryInterval(jobStoreRetryInterval);
+    }
+
+    @Override
+    public JobDefaults jobDefaults() {
+      return jobDefaults;
+    }
+
+    @Override
+    public void jobDefaults(JobDefaults jobDefaults) {
+      SchedulerBuilder.this.jobDefaults(jobDefaults);
+    }
+
+    @Override
+    public void jobStore(String alias, JobStore store) {
+      SchedulerBuilder.this.jobStore(alias, store);
+    }
+
+    @Override
+    public void executor(String alias, JobExecutor executor) {
+      SchedulerBuilder.this.executor(alias, executor);
+    }
   }
 }

@@ -187,6 +187,7 @@ class BackgroundSchedulerTest {
   @Test
   void theBlockingSchedulerReturnsFromStartOnlyAfterShutdown() throws InterruptedException {
     BlockingScheduler blocking = BlockingScheduler.builder().clock(clock).build();
+    scheduler = blocking;
     blocking.addJob(
         JobSpec.builder()
             .id("tick")

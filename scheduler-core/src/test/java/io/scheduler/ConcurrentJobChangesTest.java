@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,10 +47,23 @@ class ConcurrentJobChangesTest {
     ADD_THEN_REMOVE
   }
 
+  Scheduler scheduler;
+  ExecutorService threads;
+
+  @AfterEach
+  void stop() {
+    if (threads != null) {
+      threads.shutdownNow();
+    }
+    if (scheduler != null) {
+      scheduler.shutdown();
+    }
+  }
+
   @Test
   void everyRunHappensExactlyOnceUnderConcurrentChanges() throws Exception {
     Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
-    Scheduler scheduler =
+    scheduler =
         BackgroundScheduler.builder()
             .clock(Clock.systemUTC())
             .executor("default", JobExecutors.threadPool(8))
@@ -65,7 +79,7 @@ class ConcurrentJobChangesTest {
       }
     }
     CountDownLatch allRan = new CountDownLatch(mustRun.size());
-    ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+    threads = Executors.newFixedThreadPool(THREADS);
     List<Future<?>> work = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       int thread = t;

@@ -43,7 +43,7 @@ class FlatConfigurationTest {
   }
 
   private static JobDefaults jobDefaults(String key, Object value) {
-    return configure(Map.of(key, value)).jobDefaults();
+    return configure(Map.of(key, value)).configuration().jobDefaults();
   }
 
   /** Starts the executor, runs one task on it, shuts it down, and returns the thread's name. */
@@ -149,7 +149,7 @@ class FlatConfigurationTest {
 
     builder.properties(Map.of("scheduler.job-defaults.coalesce", "earliest"));
 
-    assertThat(builder.jobDefaults())
+    assertThat(builder.configuration().jobDefaults())
         .isEqualTo(
             JobDefaults.builder()
                 .maxInstances(4)
@@ -188,22 +188,23 @@ class FlatConfigurationTest {
   void keysMayBeKebabSnakeOrCamelCase(Map<String, Object> properties) {
     SchedulerBuilder<BackgroundScheduler> builder = configure(properties);
 
-    assertThat(builder.jobDefaults())
+    assertThat(builder.configuration().jobDefaults())
         .isEqualTo(
             JobDefaults.builder()
                 .coalesce(CoalescePolicy.ALL)
                 .maxInstances(3)
                 .misfireGraceTime(Duration.ofSeconds(30))
                 .build());
-    assertThat(builder.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(builder.jobStoreRetryInterval()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(builder.threadNamePrefix()).isEqualTo("jobs-");
+    assertThat(builder.configuration().shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(builder.configuration().jobStoreRetryInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(builder.configuration().threadNamePrefix()).isEqualTo("jobs-");
   }
 
   @Test
   void daemonTakesTrueOrFalse() {
-    assertThat(configure(Map.of("scheduler.daemon", "false")).daemon()).isFalse();
-    assertThat(configure(Map.of("scheduler.daemon", Boolean.TRUE)).daemon()).isTrue();
+    assertThat(configure(Map.of("scheduler.daemon", "false")).configuration().daemon()).isFalse();
+    assertThat(configure(Map.of("scheduler.daemon", Boolean.TRUE)).configuration().daemon())
+        .isTrue();
     assertThatThrownBy(() -> configure(Map.of("scheduler.daemon", "yes")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("scheduler.daemon must be true or false, but was 'yes'");
@@ -224,7 +225,7 @@ class FlatConfigurationTest {
     SchedulerBuilder<BackgroundScheduler> builder = configure(properties);
 
     assertThat(builder.build().timezone()).isEqualTo(BERLIN);
-    assertThat(builder.jobDefaults()).isEqualTo(JobDefaults.ofDefaults());
+    assertThat(builder.configuration().jobDefaults()).isEqualTo(JobDefaults.ofDefaults());
   }
 
   @Test
@@ -233,17 +234,19 @@ class FlatConfigurationTest {
     properties.put("scheduler.job-defaults.max-instances", null);
     properties.put("scheduler.no-such-key", null);
 
-    assertThat(configure(properties).jobDefaults()).isEqualTo(JobDefaults.ofDefaults());
+    assertThat(configure(properties).configuration().jobDefaults())
+        .isEqualTo(JobDefaults.ofDefaults());
   }
 
   @Test
   void anEmptyMapChangesNothing() {
     SchedulerBuilder<BackgroundScheduler> builder = configure(Map.of());
 
-    assertThat(builder.jobDefaults()).isEqualTo(JobDefaults.ofDefaults());
-    assertThat(builder.executors()).isEmpty();
-    assertThat(builder.jobStores()).isEmpty();
-    assertThat(builder.shutdownTimeout()).isEqualTo(SchedulerBuilder.DEFAULT_SHUTDOWN_TIMEOUT);
+    assertThat(builder.configuration().jobDefaults()).isEqualTo(JobDefaults.ofDefaults());
+    assertThat(builder.configuration().executors()).isEmpty();
+    assertThat(builder.configuration().jobStores()).isEmpty();
+    assertThat(builder.configuration().shutdownTimeout())
+        .isEqualTo(SchedulerBuilder.DEFAULT_SHUTDOWN_TIMEOUT);
   }
 
   @Test
@@ -319,9 +322,9 @@ class FlatConfigurationTest {
                 "scheduler.executors.pool.type", "thread-pool",
                 "scheduler.executors.pool.max-workers", "3"));
 
-    JobExecutor pool = builder.executors().get("pool");
+    JobExecutor pool = builder.configuration().executors().get("pool");
 
-    assertThat(builder.executors()).containsOnlyKeys("pool");
+    assertThat(builder.configuration().executors()).containsOnlyKeys("pool");
     assertThat(pool).hasToString("threadPool(3)");
     assertThat(threadNameOf(pool, "pool")).isEqualTo("scheduler-pool-1");
   }
@@ -330,6 +333,7 @@ class FlatConfigurationTest {
   void anExecutorWithoutATypeIsAThreadPoolOfTenWorkers() throws Exception {
     JobExecutor executor =
         configure(Map.of("scheduler.executors.mail.thread-name-prefix", "mail-"))
+            .configuration()
             .executors()
             .get("mail");
 
@@ -340,14 +344,21 @@ class FlatConfigurationTest {
   @ParameterizedTest
   @ValueSource(strings = {"thread-pool", "thread_pool", "threadPool", "ThreadPool", "threadpool"})
   void theThreadPoolTypeMayBeSpelledInEveryCase(String type) {
-    assertThat(configure(Map.of("scheduler.executors.p.type", type)).executors().get("p"))
+    assertThat(
+            configure(Map.of("scheduler.executors.p.type", type))
+                .configuration()
+                .executors()
+                .get("p"))
         .hasToString("threadPool(10)");
   }
 
   @Test
   void aDirectExecutorRunsOnTheCallersThread() {
     JobExecutor direct =
-        configure(Map.of("scheduler.executors.inline.type", "direct")).executors().get("inline");
+        configure(Map.of("scheduler.executors.inline.type", "direct"))
+            .configuration()
+            .executors()
+            .get("inline");
     AtomicReference<Thread> ranOn = new AtomicReference<>();
 
     direct.execute(() -> ranOn.set(Thread.currentThread()));
@@ -364,9 +375,9 @@ class FlatConfigurationTest {
                 "scheduler.executors.mailPool.maxWorkers", 2,
                 "scheduler.executors.bulk_pool.max_workers", 5));
 
-    assertThat(builder.executors()).containsOnlyKeys("mailPool", "bulk_pool");
-    assertThat(builder.executors().get("mailPool")).hasToString("threadPool(2)");
-    assertThat(builder.executors().get("bulk_pool")).hasToString("threadPool(5)");
+    assertThat(builder.configuration().executors()).containsOnlyKeys("mailPool", "bulk_pool");
+    assertThat(builder.configuration().executors().get("mailPool")).hasToString("threadPool(2)");
+    assertThat(builder.configuration().executors().get("bulk_pool")).hasToString("threadPool(5)");
   }
 
   @Test
@@ -405,8 +416,8 @@ class FlatConfigurationTest {
                 "scheduler.executors.limited.type", "virtualThreads",
                 "scheduler.executors.limited.max-workers", "4"));
 
-    assertThat(builder.executors().get("vt")).hasToString("virtualThreads()");
-    assertThat(builder.executors().get("limited")).hasToString("virtualThreads(4)");
+    assertThat(builder.configuration().executors().get("vt")).hasToString("virtualThreads()");
+    assertThat(builder.configuration().executors().get("limited")).hasToString("virtualThreads(4)");
   }
 
   @Test
@@ -417,6 +428,7 @@ class FlatConfigurationTest {
                 Map.of(
                     "scheduler.executors.vt.type", "virtual-threads",
                     "scheduler.executors.vt.thread-name-prefix", "loom-"))
+            .configuration()
             .executors()
             .get("vt");
 
@@ -441,8 +453,8 @@ class FlatConfigurationTest {
     SchedulerBuilder<BackgroundScheduler> builder =
         configure(Map.of("scheduler.jobstores.main.type", "memory"));
 
-    assertThat(builder.jobStores()).containsOnlyKeys("main");
-    assertThat(builder.jobStores().get("main")).isInstanceOf(MemoryJobStore.class);
+    assertThat(builder.configuration().jobStores()).containsOnlyKeys("main");
+    assertThat(builder.configuration().jobStores().get("main")).isInstanceOf(MemoryJobStore.class);
   }
 
   @Test

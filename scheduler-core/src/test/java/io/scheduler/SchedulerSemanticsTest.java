@@ -51,6 +51,8 @@ class SchedulerSemanticsTest {
   RecordingListener events;
   ManualScheduler scheduler;
   List<Instant> runs;
+  // Schedulers a test builds besides the common one; shut down after it, whatever its outcome.
+  List<ManualScheduler> others = new ArrayList<>();
 
   @BeforeEach
   void startScheduler() {
@@ -65,6 +67,14 @@ class SchedulerSemanticsTest {
   @AfterEach
   void stopScheduler() {
     scheduler.shutdown();
+    others.forEach(ManualScheduler::shutdown);
+  }
+
+  /** Builds another scheduler, shut down after the test. */
+  ManualScheduler another(SchedulerBuilder<ManualScheduler> builder) {
+    ManualScheduler other = builder.build();
+    others.add(other);
+    return other;
   }
 
   /** Every minute, first at T0 + 1 min (a start date is the first fire time). */
@@ -132,12 +142,12 @@ class SchedulerSemanticsTest {
     @Test
     void theSchedulerDefaultAppliesToJobsWithoutTheirOwn() {
       ManualScheduler lenient =
-          ManualScheduler.builder(clock)
-              .jobDefaults(
-                  io.scheduler.job.JobDefaults.builder()
-                      .misfireGraceTime(Duration.ofMinutes(5))
-                      .build())
-              .build();
+          another(
+              ManualScheduler.builder(clock)
+                  .jobDefaults(
+                      io.scheduler.job.JobDefaults.builder()
+                          .misfireGraceTime(Duration.ofMinutes(5))
+                          .build()));
       lenient.start();
       lenient.addJob(recordingJob("job", everyMinute()).build());
       lenient.advance(Duration.ofMinutes(4));
@@ -425,7 +435,7 @@ class SchedulerSemanticsTest {
 
     @Test
     void startingPausedRunsNothingUntilResumed() {
-      ManualScheduler paused = ManualScheduler.builder(clock).build();
+      ManualScheduler paused = another(ManualScheduler.builder(clock));
       paused.start(true);
       paused.addJob(recordingJob("job", everyMinute()).misfireGraceTime(null).build());
       paused.advance(Duration.ofMinutes(2));
@@ -620,7 +630,7 @@ class SchedulerSemanticsTest {
     @Test
     void eventsArriveInOrderThroughALifecycle() {
       RecordingListener all = new RecordingListener();
-      ManualScheduler fresh = ManualScheduler.builder(clock).listener(all).build();
+      ManualScheduler fresh = another(ManualScheduler.builder(clock).listener(all));
       fresh.addJob(recordingJob("job", everyMinute()).build());
       fresh.start();
       fresh.advanceStepwise(Duration.ofMinutes(1));
@@ -658,7 +668,7 @@ class SchedulerSemanticsTest {
 
     @Test
     void jobsAddedBeforeStartArePendingAndScheduledFromTheStartTime() {
-      ManualScheduler fresh = ManualScheduler.builder(clock).build();
+      ManualScheduler fresh = another(ManualScheduler.builder(clock));
       Job pending =
           fresh.addJob(recordingJob("job", IntervalTrigger.every(Duration.ofMinutes(10))).build());
       clock.advance(Duration.ofMinutes(3));

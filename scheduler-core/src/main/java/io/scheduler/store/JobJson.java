@@ -4,9 +4,7 @@ import io.scheduler.exception.JobStoreException;
 import io.scheduler.internal.Json;
 import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.Job;
-import io.scheduler.job.JobDefaults;
 import io.scheduler.job.JobSpec;
-import io.scheduler.job.Task;
 import io.scheduler.job.TaskRef;
 import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.TriggerJson;
@@ -158,8 +156,7 @@ public final class JobJson {
               .executor(string(map, "executor"))
               .jobStore(context.alias())
               .build();
-      Task task = context.taskResolver().resolve(ref, spec.args(), spec.kwargs());
-      return Job.create(spec, jobId, task, trigger, JobDefaults.ofDefaults(), nextRunTime);
+      return context.jobFactory().create(spec, nextRunTime);
     } catch (RuntimeException e) {
       throw new JobStoreException(name + " cannot be loaded: " + e.getMessage(), e);
     }

@@ -25,6 +25,16 @@ public interface JobStore {
    */
   default void start(JobStoreContext context) {}
 
+  /**
+   * Returns this store as a {@link SharedJobStore} when it is one, so the scheduler processes it
+   * with claims and leases; it is asked once, when the store is added.
+   *
+   * @return this store when it is shared, otherwise {@code null} (the default)
+   */
+  default @Nullable SharedJobStore asShared() {
+    return null;
+  }
+
   /** Releases resources; called when the scheduler shuts down or the store is removed. */
   default void shutdown() {}
 

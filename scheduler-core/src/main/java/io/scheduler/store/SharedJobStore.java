@@ -39,6 +39,11 @@ public interface SharedJobStore extends JobStore {
   /** How often a scheduler looks into the store when no change was announced. */
   Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
 
+  @Override
+  default SharedJobStore asShared() {
+    return this;
+  }
+
   /**
    * Returns how long an acquisition or a run claim lasts without renewal.
    *

@@ -3,19 +3,37 @@ package io.scheduler.testing;
 import static io.scheduler.internal.Require.requireArgument;
 import static io.scheduler.internal.Require.requireState;
 
-import io.scheduler.AbstractScheduler;
+import io.scheduler.Scheduler;
 import io.scheduler.SchedulerBuilder;
 import io.scheduler.SchedulerState;
+import io.scheduler.event.EventType;
+import io.scheduler.event.SchedulerListener;
+import io.scheduler.executor.JobExecutor;
 import io.scheduler.executor.JobExecutors;
+import io.scheduler.internal.engine.EngineState;
+import io.scheduler.internal.engine.JobOperations;
+import io.scheduler.internal.engine.Processing;
+import io.scheduler.internal.engine.SchedulerEngine;
+import io.scheduler.job.Job;
+import io.scheduler.job.JobSpec;
+import io.scheduler.store.JobStore;
+import io.scheduler.trigger.Trigger;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A scheduler for tests: it has no thread of its own and processes due jobs only when the test
  * calls {@link #runDueJobs()} or {@link #advance(Duration)}. Its default executor is {@link
  * JobExecutors#direct()}, so jobs run on the test's thread and are done when those methods return.
- * Every semantic is the real one (misfire grace, coalescing, instance limits, events).
+ * Every semantic is the real one (misfire grace, coalescing, instance limits, events): it is the
+ * same engine as the other schedulers', whose passes the test runs.
  *
  * <pre>{@code
  * MutableClock clock = MutableClock.at(Instant.parse("2026-03-01T08:00:00Z"), ZoneId.of("Europe/Berlin"));
@@ -25,12 +43,15 @@ import org.jspecify.annotations.Nullable;
  * scheduler.advanceStepwise(Duration.ofMinutes(15)); // runs at 08:05, 08:10, 08:15
  * }</pre>
  */
-public final class ManualScheduler extends AbstractScheduler {
+public final class ManualScheduler implements Scheduler {
 
+  private final SchedulerEngine engine;
+  private final JobOperations jobs;
   private final MutableClock clock;
 
-  private ManualScheduler(SchedulerBuilder<ManualScheduler> builder, MutableClock clock) {
-    super(builder);
+  private ManualScheduler(SchedulerEngine engine, MutableClock clock) {
+    this.engine = engine;
+    this.jobs = engine.jobs();
     this.clock = clock;
   }
 
@@ -41,8 +62,10 @@ public final class ManualScheduler extends AbstractScheduler {
    * @return a new builder
    */
   public static SchedulerBuilder<ManualScheduler> builder(MutableClock clock) {
-    return new SchedulerBuilder<ManualScheduler>(
-            builder -> new ManualScheduler(builder, clock), JobExecutors::direct)
+    return SchedulerBuilder.<ManualScheduler>forEngine(
+            config ->
+                new ManualScheduler(new SchedulerEngine(config, Processing.onDemand()), clock),
+            JobExecutors::direct)
         .clock(clock);
   }
 
@@ -62,8 +85,8 @@ public final class ManualScheduler extends AbstractScheduler {
    * @throws IllegalStateException when the scheduler has not been started
    */
   public @Nullable Instant runDueJobs() {
-    requireState(state() != SchedulerState.STOPPED, "start the scheduler before running jobs");
-    return processDueJobs();
+    requireState(engine.state() != EngineState.STOPPED, "start the scheduler before running jobs");
+    return engine.processDueJobs();
   }
 
   /**
@@ -99,12 +122,152 @@ public final class ManualScheduler extends AbstractScheduler {
   }
 
   @Override
-  protected void startProcessing() {
-    // Passes run only when the test asks for them.
+  public Job addJob(JobSpec spec) {
+    return jobs.addJob(spec);
   }
 
   @Override
-  protected void stopProcessing() {
-    // No thread to stop.
+  public List<Job> addJobs(List<JobSpec> specs) {
+    return jobs.addJobs(specs);
+  }
+
+  @Override
+  public Job modifyJob(String id, Consumer<JobSpec.Builder> changes) {
+    return jobs.modifyJob(id, changes);
+  }
+
+  @Override
+  public Job rescheduleJob(String id, Trigger trigger) {
+    return jobs.rescheduleJob(id, trigger);
+  }
+
+  @Override
+  public Job rescheduleJob(String id, String triggerAlias, Map<String, ?> triggerOptions) {
+    return jobs.rescheduleJob(id, triggerAlias, triggerOptions);
+  }
+
+  @Override
+  public Job pauseJob(String id) {
+    return jobs.pauseJob(id);
+  }
+
+  @Override
+  public Optional<Job> resumeJob(String id) {
+    return jobs.resumeJob(id);
+  }
+
+  @Override
+  public void removeJob(String id) {
+    jobs.removeJob(id);
+  }
+
+  @Override
+  public void removeAllJobs() {
+    jobs.removeAllJobs();
+  }
+
+  @Override
+  public void removeAllJobs(String jobStore) {
+    jobs.removeAllJobs(jobStore);
+  }
+
+  @Override
+  public Optional<Job> getJob(String id) {
+    return jobs.getJob(id);
+  }
+
+  @Override
+  public List<Job> getJobs() {
+    return jobs.getJobs();
+  }
+
+  @Override
+  public List<Job> getJobs(String jobStore) {
+    return jobs.getJobs(jobStore);
+  }
+
+  @Override
+  public void printJobs(Appendable out) {
+    jobs.printJobs(out);
+  }
+
+  @Override
+  public void start(boolean paused) {
+    engine.start(paused);
+  }
+
+  @Override
+  public void pause() {
+    engine.pause();
+  }
+
+  @Override
+  public void resume() {
+    engine.resume();
+  }
+
+  @Override
+  public void shutdown(boolean wait) {
+    engine.shutdown(wait);
+  }
+
+  @Override
+  public void wakeup() {
+    engine.wakeup();
+  }
+
+  @Override
+  public void addJobStore(String alias, JobStore store) {
+    engine.addJobStore(alias, store);
+  }
+
+  @Override
+  public void removeJobStore(String alias) {
+    engine.removeJobStore(alias);
+  }
+
+  @Override
+  public void addExecutor(String alias, JobExecutor executor) {
+    engine.addExecutor(alias, executor);
+  }
+
+  @Override
+  public void removeExecutor(String alias) {
+    engine.removeExecutor(alias);
+  }
+
+  @Override
+  public void addListener(SchedulerListener listener, EventType... types) {
+    engine.addListener(listener, types);
+  }
+
+  @Override
+  public void removeListener(SchedulerListener listener) {
+    engine.removeListener(listener);
+  }
+
+  @Override
+  public SchedulerState state() {
+    return SchedulerState.valueOf(engine.state().name());
+  }
+
+  @Override
+  public ZoneId timezone() {
+    return engine.timezone();
+  }
+
+  @Override
+  public Clock clock() {
+    return engine.clock();
+  }
+
+  @Override
+  public Map<String, Integer> runningInstances() {
+    return engine.runningInstances();
+  }
+
+  @Override
+  public Map<String, JobStore> jobStores() {
+    return engine.jobStores();
   }
 }

@@ -2,7 +2,7 @@ package io.scheduler.testing;
 
 import static io.scheduler.internal.Require.requireNonNull;
 
-import io.scheduler.internal.ClockAdjustments;
+import io.scheduler.AdjustableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A clock that stands still until a test moves it. Thread-safe. A scheduler built on it wakes up
  * whenever the time is moved, so even a {@code BackgroundScheduler} can be tested without sleeps.
  */
-public final class MutableClock extends Clock implements ClockAdjustments {
+public final class MutableClock extends Clock implements AdjustableClock {
 
   private final AtomicReference<Instant> now;
   private final ZoneId zone;

@@ -78,6 +78,11 @@ public final class DateTrigger implements BuiltInTrigger {
   }
 
   @Override
+  public Instant onlyFireTime() {
+    return runInstant;
+  }
+
+  @Override
   public Optional<ZonedDateTime> nextFireTime(
       @Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
     if (previousFireTime == null || runInstant.isAfter(previousFireTime.toInstant())) {

@@ -1,5 +1,6 @@
 package io.scheduler.trigger;
 
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -21,4 +22,14 @@ public interface Trigger {
    * @return the next fire time in the trigger's zone, or empty when the trigger is finished
    */
   Optional<ZonedDateTime> nextFireTime(@Nullable ZonedDateTime previousFireTime, ZonedDateTime now);
+
+  /**
+   * Returns the trigger's only fire time when it fires exactly once, at a time that does not depend
+   * on {@code now} (as a date trigger does), so the scheduler needs no search and no clock reading.
+   *
+   * @return that time, or {@code null} (the default) when the trigger is not of that kind
+   */
+  default @Nullable Instant onlyFireTime() {
+    return null;
+  }
 }

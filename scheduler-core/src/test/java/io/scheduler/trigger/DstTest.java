@@ -132,6 +132,24 @@ class DstTest {
   }
 
   @Test
+  void withDstOverlapSetsTheFallBackPolicyOfAParsedExpression() {
+    ZoneId newYork = ZoneId.of("America/New_York");
+    CronTrigger both = CronTrigger.parse("30 1 * * *", newYork);
+    ZonedDateTime start = ZonedDateTime.of(2024, 11, 2, 12, 0, 0, 0, newYork);
+
+    assertThat(OracleVectors.walk(both.withDstOverlap(DstOverlap.FIRST), start, 3))
+        .extracting(f -> f.toOffsetDateTime().toString())
+        .containsExactly(
+            "2024-11-03T01:30-04:00", "2024-11-04T01:30-05:00", "2024-11-05T01:30-05:00");
+    assertThat(
+            OracleVectors.walk(
+                both.withDstOverlap(DstOverlap.FIRST).withDstOverlap(DstOverlap.BOTH), start, 3))
+        .extracting(f -> f.toOffsetDateTime().toString())
+        .containsExactly(
+            "2024-11-03T01:30-04:00", "2024-11-03T01:30-05:00", "2024-11-04T01:30-05:00");
+  }
+
+  @Test
   void dstOverlapFirstStillRunsHourlyJobsOncePerWallHour() {
     ZoneId newYork = ZoneId.of("America/New_York");
     Trigger hourly =

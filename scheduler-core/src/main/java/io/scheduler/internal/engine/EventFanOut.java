@@ -1,4 +1,4 @@
-package io.scheduler.internal;
+package io.scheduler.internal.engine;
 
 import io.scheduler.event.EventType;
 import io.scheduler.event.SchedulerEvent;
@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Delivers events to listeners filtered by their masks, on the calling thread, in registration
  * order. A listener that throws is logged and skipped. Events nobody listens to are never built.
  */
-public final class EventFanOut {
+final class EventFanOut {
 
   private static final Logger log = LoggerFactory.getLogger(EventFanOut.class);
 

@@ -1,4 +1,4 @@
-package io.scheduler.internal;
+package io.scheduler.internal.engine;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * early. There is no polling: without a deadline the thread parks until signalled, and a signal
  * only unparks it when the new work is due before the deadline it sleeps towards.
  */
-public final class Waiter {
+final class Waiter {
 
   private static final Instant AWAKE = Instant.MIN;
 

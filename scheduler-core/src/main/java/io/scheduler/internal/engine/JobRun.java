@@ -1,12 +1,10 @@
-package io.scheduler;
+package io.scheduler.internal.engine;
 
 import io.scheduler.event.EventType;
 import io.scheduler.event.JobExecuted;
 import io.scheduler.event.JobFailed;
 import io.scheduler.event.JobMissed;
 import io.scheduler.executor.JobExecutor;
-import io.scheduler.internal.EventFanOut;
-import io.scheduler.internal.InstanceCounter;
 import io.scheduler.internal.WorkerThread;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobRunObserver;
@@ -32,26 +30,26 @@ import org.slf4j.LoggerFactory;
  */
 final class JobRun implements Runnable {
 
-  private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+  private static final Logger log = LoggerFactory.getLogger(SchedulerEngine.LOGGER_NAME);
   // Whose job the current thread runs: a field of the scheduler's own worker threads, else this.
   private static final ThreadLocal<@Nullable Object> RUNNING_IN = new ThreadLocal<>();
 
-  private final AbstractScheduler scheduler;
+  private final RunContext context;
   private final JobExecutor executor;
   private final Job job;
   private final List<Instant> runTimes;
   private final InstanceCounter.Instances instance;
-  private final AbstractScheduler.@Nullable HeldClaim claim;
+  private final SharedClaims.@Nullable HeldClaim claim;
   private int next;
 
   JobRun(
-      AbstractScheduler scheduler,
+      RunContext context,
       JobExecutor executor,
       Job job,
       List<Instant> runTimes,
       InstanceCounter.Instances instance,
-      AbstractScheduler.@Nullable HeldClaim claim) {
-    this.scheduler = scheduler;
+      SharedClaims.@Nullable HeldClaim claim) {
+    this.context = context;
     this.executor = executor;
     this.job = job;
     this.runTimes = runTimes;
@@ -59,9 +57,9 @@ final class JobRun implements Runnable {
     this.claim = claim;
   }
 
-  /** Returns whether the current thread is running a job of {@code scheduler}. */
-  static boolean isRunningJobOf(AbstractScheduler scheduler) {
-    return runningJobOf() == scheduler;
+  /** Returns whether the current thread is running a job of the scheduler of {@code context}. */
+  static boolean isRunningJobOf(RunContext context) {
+    return runningJobOf() == context;
   }
 
   private static @Nullable Object runningJobOf() {
@@ -81,7 +79,7 @@ final class JobRun implements Runnable {
   @Override
   public void run() {
     @Nullable Object outer = runningJobOf();
-    runningJobOf(scheduler);
+    runningJobOf(context);
     try {
       while (next < runTimes.size()) {
         Instant runTime = runTimes.get(next++);
@@ -122,15 +120,14 @@ final class JobRun implements Runnable {
     if (grace == null || (claim != null && claim.claim.recovered())) {
       return false;
     }
-    Instant now = scheduler.clock().instant();
-    Duration late = Duration.between(runTime, now);
-    if (late.compareTo(grace) <= 0) {
+    Instant now = context.clock.instant();
+    @Nullable Duration late = DueRuns.missedBy(runTime, grace, now);
+    if (late == null) {
       return false;
     }
     log.warn("Run time of job \"{}\" was missed by {}", job, late);
-    scheduler
-        .events()
-        .publish(EventType.JOB_MISSED, () -> new JobMissed(job.id(), job.jobStore(), runTime, now));
+    context.events.publish(
+        EventType.JOB_MISSED, () -> new JobMissed(job.id(), job.jobStore(), runTime, now));
     return true;
   }
 
@@ -164,11 +161,11 @@ final class JobRun implements Runnable {
   }
 
   private List<JobRunObserver.Run> observeStart(Instant runTime) {
-    List<JobRunObserver> observers = scheduler.runObservers();
+    List<JobRunObserver> observers = context.observers;
     if (observers.isEmpty()) {
       return List.of();
     }
-    Instant start = scheduler.clock().instant();
+    Instant start = context.clock.instant();
     List<JobRunObserver.Run> observed = new ArrayList<>(observers.size());
     for (JobRunObserver observer : observers) {
       try {
@@ -206,27 +203,25 @@ final class JobRun implements Runnable {
 
   private void executed(Instant runTime, @Nullable Object result) {
     log.debug("Job \"{}\" executed successfully", job);
-    EventFanOut events = scheduler.events();
+    EventFanOut events = context.events;
     if (events.wants(EventType.JOB_EXECUTED)) {
       events.publish(
-          new JobExecuted(job.id(), job.jobStore(), runTime, result, scheduler.clock().instant()));
+          new JobExecuted(job.id(), job.jobStore(), runTime, result, context.clock.instant()));
     }
   }
 
   private void failed(Instant runTime, Throwable error) {
     log.error("Job \"{}\" raised an exception", job, error);
-    scheduler
-        .events()
-        .publish(
-            EventType.JOB_ERROR,
-            () ->
-                new JobFailed(
-                    job.id(),
-                    job.jobStore(),
-                    runTime,
-                    error,
-                    traceback(error),
-                    scheduler.clock().instant()));
+    context.events.publish(
+        EventType.JOB_ERROR,
+        () ->
+            new JobFailed(
+                job.id(),
+                job.jobStore(),
+                runTime,
+                error,
+                traceback(error),
+                context.clock.instant()));
   }
 
   /** Called when the executor rejected this run: it never runs, and gives back its instance. */
@@ -238,7 +233,7 @@ final class JobRun implements Runnable {
   private void finish() {
     instance.release();
     if (claim != null) {
-      scheduler.completeClaim(claim);
+      context.claimedRunEnded(claim);
     }
   }
 

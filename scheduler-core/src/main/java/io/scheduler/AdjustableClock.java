@@ -1,10 +1,10 @@
-package io.scheduler.internal;
+package io.scheduler;
 
 /**
- * Implemented by clocks that can be moved by hand (the test kit's {@code MutableClock}): a waiting
- * scheduler registers to be woken when the time changes, instead of sleeping on the wall clock.
+ * A clock whose time can be moved by hand, such as the test kit's {@code MutableClock}: a scheduler
+ * built on it is woken whenever the time moves, instead of sleeping on the wall clock.
  */
-public interface ClockAdjustments {
+public interface AdjustableClock {
 
   /**
    * Registers a callback run (on the adjusting thread) after every change of the time.

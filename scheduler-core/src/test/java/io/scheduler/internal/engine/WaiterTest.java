@@ -1,4 +1,4 @@
-package io.scheduler.internal;
+package io.scheduler.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

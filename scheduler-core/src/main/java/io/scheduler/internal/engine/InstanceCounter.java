@@ -1,4 +1,4 @@
-package io.scheduler.internal;
+package io.scheduler.internal.engine;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * finished counts, which acquisitions take out of the map every {@value #DROP_EVERY} new counts, so
  * the map holds about as many counts as jobs run at once.
  */
-public final class InstanceCounter {
+final class InstanceCounter {
 
   private static final int DROP_EVERY = 64;
   private static final int MINIMUM_SHRINK_PEAK = 4_096;

@@ -1,0 +1,464 @@
+package io.scheduler.internal.engine;
+
+import static io.scheduler.internal.Require.requireArgument;
+import static io.scheduler.internal.Require.requireNonNull;
+import static io.scheduler.internal.Require.requireState;
+
+import io.scheduler.event.AllJobsRemoved;
+import io.scheduler.event.EventType;
+import io.scheduler.event.JobAdded;
+import io.scheduler.event.JobModified;
+import io.scheduler.exception.ConflictingJobIdException;
+import io.scheduler.exception.JobNotFoundException;
+import io.scheduler.executor.JobExecutor;
+import io.scheduler.job.Job;
+import io.scheduler.job.JobFactory;
+import io.scheduler.job.JobSpec;
+import io.scheduler.job.Task;
+import io.scheduler.store.JobStore;
+import io.scheduler.trigger.Trigger;
+import io.scheduler.trigger.Triggers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job operations of {@code io.scheduler.Scheduler}: add, change, remove and look up jobs, in
+ * the stores once started and among the pending jobs before. Every new job comes from the {@link
+ * JobFactory}.
+ */
+public final class JobOperations {
+
+  private static final Logger log = LoggerFactory.getLogger(SchedulerEngine.LOGGER_NAME);
+
+  private final EngineContext context;
+  private final JobFactory jobFactory;
+  // The engine's lock: guards the pending jobs and the change from stopped to started.
+  private final Object lock;
+  private final PendingJobs pending = new PendingJobs();
+
+  JobOperations(EngineContext context, JobFactory jobFactory, Object lock) {
+    this.context = context;
+    this.jobFactory = jobFactory;
+    this.lock = lock;
+  }
+
+  /** See {@code Scheduler.addJob}. */
+  public Job addJob(JobSpec spec) {
+    requireNonNull(spec, "spec");
+    String id = jobFactory.id(spec);
+    Trigger trigger = jobFactory.trigger(spec);
+    Task task = jobFactory.task(spec);
+    // Once running, adding a job needs no scheduler lock: only a stopped scheduler keeps pending
+    // jobs, and start() publishes RUNNING only after its stores are ready.
+    if (context.state == EngineState.STOPPED) {
+      Job pendingJob = addPending(spec, id, trigger, task);
+      if (pendingJob != null) {
+        return pendingJob;
+      }
+    }
+    JobStore store = context.store(spec.jobStore());
+    context.requireExecutor(spec.executor());
+    Instant next = spec.nextRunTimeIsSet() ? spec.nextRunTime() : jobFactory.firstRunTime(trigger);
+    Job job = jobFactory.create(spec, id, task, trigger, next);
+    storeNewJob(store, job, spec.replaceExisting());
+    return job;
+  }
+
+  /** See {@code Scheduler.addJobs}. */
+  public List<Job> addJobs(List<JobSpec> specs) {
+    requireNonNull(specs, "specs");
+    List<String> ids = new ArrayList<>(specs.size());
+    List<Trigger> triggers = new ArrayList<>(specs.size());
+    List<Task> tasks = new ArrayList<>(specs.size());
+    Set<String> seen = new HashSet<>();
+    for (JobSpec spec : specs) {
+      requireNonNull(spec, "specs[" + ids.size() + "]");
+      String id = jobFactory.id(spec);
+      requireArgument(seen.add(id), "job id '%s' appears more than once in addJobs", id);
+      ids.add(id);
+      triggers.add(jobFactory.trigger(spec));
+      tasks.add(jobFactory.task(spec));
+    }
+    if (context.state == EngineState.STOPPED) {
+      List<Job> jobs = new ArrayList<>(specs.size());
+      for (int i = 0; i < specs.size(); i++) {
+        Job pendingJob = addPending(specs.get(i), ids.get(i), triggers.get(i), tasks.get(i));
+        if (pendingJob == null) {
+          // started meanwhile: add the rest as a running scheduler does
+          return addStartedJobs(
+              specs.subList(i, specs.size()),
+              ids.subList(i, ids.size()),
+              triggers.subList(i, triggers.size()),
+              tasks.subList(i, tasks.size()),
+              jobs);
+        }
+        jobs.add(pendingJob);
+      }
+      return jobs;
+    }
+    return addStartedJobs(specs, ids, triggers, tasks, new ArrayList<>(specs.size()));
+  }
+
+  private List<Job> addStartedJobs(
+      List<JobSpec> specs,
+      List<String> ids,
+      List<Trigger> triggers,
+      List<Task> tasks,
+      List<Job> out) {
+    Instant now = context.clock.instant();
+    Map<String, List<Job>> batches = new LinkedHashMap<>();
+    List<Job> added = new ArrayList<>(specs.size());
+    for (int i = 0; i < specs.size(); i++) {
+      JobSpec spec = specs.get(i);
+      context.store(spec.jobStore());
+      context.requireExecutor(spec.executor());
+      Instant next =
+          spec.nextRunTimeIsSet()
+              ? spec.nextRunTime()
+              : jobFactory.firstRunTime(triggers.get(i), now);
+      added.add(jobFactory.create(spec, ids.get(i), tasks.get(i), triggers.get(i), next));
+    }
+    for (int i = 0; i < added.size(); i++) {
+      if (!specs.get(i).replaceExisting()) {
+        batches
+            .computeIfAbsent(added.get(i).jobStore(), alias -> new ArrayList<>())
+            .add(added.get(i));
+      }
+    }
+    for (Map.Entry<String, List<Job>> batch : batches.entrySet()) {
+      context.store(batch.getKey()).addJobs(batch.getValue());
+      for (Job job : batch.getValue()) {
+        jobStored(job);
+      }
+    }
+    for (int i = 0; i < added.size(); i++) {
+      if (specs.get(i).replaceExisting()) {
+        storeNewJob(context.store(added.get(i).jobStore()), added.get(i), true);
+      }
+    }
+    out.addAll(added);
+    return out;
+  }
+
+  /** Keeps a job added while stopped for start(); returns null when the scheduler started. */
+  private @Nullable Job addPending(JobSpec spec, String id, Trigger trigger, Task task) {
+    synchronized (lock) {
+      if (context.state == EngineState.STOPPED) {
+        Job job =
+            jobFactory.create(
+                spec, id, task, trigger, spec.nextRunTimeIsSet() ? spec.nextRunTime() : null);
+        pending.add(job, spec.nextRunTimeIsSet(), spec.replaceExisting());
+        return job;
+      }
+      return null;
+    }
+  }
+
+  /** See {@code Scheduler.modifyJob}. */
+  public Job modifyJob(String id, Consumer<JobSpec.Builder> changes) {
+    requireNonNull(changes, "changes");
+    return modify(id, changes);
+  }
+
+  /** See {@code Scheduler.rescheduleJob}. */
+  public Job rescheduleJob(String id, Trigger trigger) {
+    requireNonNull(trigger, "trigger");
+    Instant next = jobFactory.firstRunTime(trigger, context.clock.instant());
+    return modify(id, builder -> builder.trigger(trigger).nextRunTime(next));
+  }
+
+  /** See {@code Scheduler.rescheduleJob}. */
+  public Job rescheduleJob(String id, String triggerAlias, Map<String, ?> triggerOptions) {
+    return rescheduleJob(id, Triggers.create(triggerAlias, triggerOptions, context.timezone));
+  }
+
+  /** See {@code Scheduler.pauseJob}. */
+  public Job pauseJob(String id) {
+    return modify(id, JobSpec.Builder::paused);
+  }
+
+  /** See {@code Scheduler.resumeJob}. */
+  public Optional<Job> resumeJob(String id) {
+    Job job = getJob(id).orElseThrow(() -> new JobNotFoundException(id, null));
+    Instant next = jobFactory.firstRunTime(job.trigger(), context.clock.instant());
+    if (next == null) {
+      removeJob(id);
+      return Optional.empty();
+    }
+    return Optional.of(modify(id, builder -> builder.nextRunTime(next)));
+  }
+
+  /** See {@code Scheduler.removeJob}. */
+  public void removeJob(String id) {
+    requireNonNull(id, "id");
+    synchronized (lock) {
+      if (context.state == EngineState.STOPPED) {
+        PendingJobs.PendingJob found = pending.get(id);
+        pending.remove(found);
+        context.publishJobRemoved(found.job().id(), found.job().jobStore());
+        return;
+      }
+    }
+    for (Map.Entry<String, JobStore> store : context.stores.entrySet()) {
+      if (store.getValue().lookupJob(id).isPresent()) {
+        try {
+          store.getValue().removeJob(id);
+        } catch (JobNotFoundException removedMeanwhile) {
+          continue;
+        }
+        context.publishJobRemoved(id, store.getKey());
+        return;
+      }
+    }
+    throw new JobNotFoundException(id, null);
+  }
+
+  /** See {@code Scheduler.removeAllJobs}. */
+  public void removeAllJobs() {
+    synchronized (lock) {
+      pending.clear();
+    }
+    for (JobStore store : context.stores.values()) {
+      store.removeAllJobs();
+    }
+    context.events.publish(
+        EventType.ALL_JOBS_REMOVED, () -> new AllJobsRemoved(null, context.clock.instant()));
+  }
+
+  /** See {@code Scheduler.removeAllJobs}. */
+  public void removeAllJobs(String jobStore) {
+    JobStore store = context.store(jobStore);
+    synchronized (lock) {
+      pending.clear(jobStore);
+    }
+    store.removeAllJobs();
+    context.events.publish(
+        EventType.ALL_JOBS_REMOVED, () -> new AllJobsRemoved(jobStore, context.clock.instant()));
+  }
+
+  /** See {@code Scheduler.getJob}. */
+  public Optional<Job> getJob(String id) {
+    requireNonNull(id, "id");
+    synchronized (lock) {
+      if (context.state == EngineState.STOPPED) {
+        return pending.find(id);
+      }
+    }
+    for (JobStore store : context.stores.values()) {
+      Optional<Job> job = store.lookupJob(id);
+      if (job.isPresent()) {
+        return job;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** See {@code Scheduler.getJobs}. */
+  public List<Job> getJobs() {
+    synchronized (lock) {
+      if (context.state == EngineState.STOPPED) {
+        return pending.jobs();
+      }
+    }
+    List<Job> jobs = new ArrayList<>();
+    for (JobStore store : context.stores.values()) {
+      jobs.addAll(store.getAllJobs());
+    }
+    return jobs;
+  }
+
+  /** See {@code Scheduler.getJobs}. */
+  public List<Job> getJobs(String jobStore) {
+    synchronized (lock) {
+      if (context.state == EngineState.STOPPED) {
+        return pending.jobs(jobStore);
+      }
+    }
+    return context.store(jobStore).getAllJobs();
+  }
+
+  /** See {@code Scheduler.printJobs}. */
+  public void printJobs(Appendable out) {
+    try {
+      if (context.state == EngineState.STOPPED) {
+        out.append("Pending jobs:\n");
+        List<Job> jobs = getJobs();
+        for (Job job : jobs) {
+          out.append("    ")
+              .append(job.name())
+              .append(" (trigger: ")
+              .append(String.valueOf(job.trigger()))
+              .append(", pending)\n");
+        }
+        if (jobs.isEmpty()) {
+          out.append("    No pending jobs\n");
+        }
+        return;
+      }
+      for (Map.Entry<String, JobStore> store : context.stores.entrySet()) {
+        out.append("Jobstore ").append(store.getKey()).append(":\n");
+        List<Job> jobs = store.getValue().getAllJobs();
+        for (Job job : jobs) {
+          out.append("    ").append(job.toString()).append('\n');
+        }
+        if (jobs.isEmpty()) {
+          out.append("    No scheduled jobs\n");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Job modify(String id, Consumer<JobSpec.Builder> changes) {
+    requireNonNull(id, "id");
+    synchronized (lock) {
+      if (context.state == EngineState.STOPPED) {
+        PendingJobs.PendingJob found = pending.get(id);
+        JobSpec spec = editedSpec(found.job(), changes);
+        boolean nextIsSet = found.nextRunTimeIsSet() || spec.nextRunTimeIsSet();
+        Job job =
+            jobFactory.create(
+                spec,
+                id,
+                jobFactory.task(spec),
+                jobFactory.trigger(spec),
+                spec.nextRunTimeIsSet()
+                    ? spec.nextRunTime()
+                    : found.job().nextRunTime().orElse(null));
+        pending.replace(found, new PendingJobs.PendingJob(job, nextIsSet, found.replaceExisting()));
+        publishJobModified(job);
+        return job;
+      }
+    }
+    Job updated = null;
+    context.processing.lock();
+    try {
+      for (JobStore store : context.stores.values()) {
+        Optional<Job> current = store.lookupJob(id);
+        if (current.isPresent()) {
+          Job job = current.get();
+          JobSpec spec = editedSpec(job, changes);
+          context.requireExecutor(spec.executor());
+          updated =
+              jobFactory.create(
+                  spec,
+                  id,
+                  jobFactory.task(spec),
+                  jobFactory.trigger(spec),
+                  spec.nextRunTimeIsSet() ? spec.nextRunTime() : job.nextRunTime().orElse(null));
+          store.updateJob(updated);
+          break;
+        }
+      }
+    } finally {
+      context.processing.unlock();
+    }
+    if (updated == null) {
+      throw new JobNotFoundException(id, null);
+    }
+    publishJobModified(updated);
+    updated.nextRunTime().ifPresent(this::jobScheduled);
+    return updated;
+  }
+
+  private static JobSpec editedSpec(Job job, Consumer<JobSpec.Builder> changes) {
+    JobSpec.Builder builder = JobSpec.from(job);
+    changes.accept(builder);
+    JobSpec spec = builder.build();
+    requireArgument(
+        job.id().equals(spec.id()),
+        "id cannot be changed by modifyJob (job '%s'), but was set to '%s'",
+        job.id(),
+        spec.id());
+    requireArgument(
+        job.jobStore().equals(spec.jobStore()),
+        "jobStore cannot be changed by modifyJob (job '%s' is in '%s'), but was set to '%s'",
+        job.id(),
+        job.jobStore(),
+        spec.jobStore());
+    return spec;
+  }
+
+  void storeNewJob(JobStore store, Job job, boolean replaceExisting) {
+    try {
+      store.addJob(job);
+    } catch (ConflictingJobIdException e) {
+      if (!replaceExisting) {
+        throw e;
+      }
+      store.updateJob(job);
+    }
+    jobStored(job);
+  }
+
+  /** Announces a job just stored and wakes the loop when it is due before the loop's next pass. */
+  private void jobStored(Job job) {
+    log.debug("Added job \"{}\" to job store \"{}\"", job, job.jobStore());
+    context.events.publish(
+        EventType.JOB_ADDED, () -> new JobAdded(job.id(), job.jobStore(), context.clock.instant()));
+    if (!job.isPaused() && context.state == EngineState.RUNNING) {
+      context.waiter.signalIfBefore(job.nextRunTime().orElseThrow());
+    }
+  }
+
+  /** Wakes the processing loop when a job became due before the time it sleeps towards. */
+  private void jobScheduled(Instant nextRunTime) {
+    if (context.state == EngineState.RUNNING) {
+      context.waiter.signalIfBefore(nextRunTime);
+    }
+  }
+
+  private void publishJobModified(Job job) {
+    context.events.publish(
+        EventType.JOB_MODIFIED,
+        () -> new JobModified(job.id(), job.jobStore(), context.clock.instant()));
+  }
+
+  // ---------------------------------------------------------------- for start()
+
+  /** Checks that every pending job names a store and an executor that start will have. */
+  void checkPending(Map<String, JobStore> startStores, Map<String, JobExecutor> startExecutors) {
+    for (PendingJobs.PendingJob job : pending.all()) {
+      requireState(
+          startStores.containsKey(job.job().jobStore()),
+          "job '%s' names job store '%s', which is not configured (configured: %s)",
+          job.job().id(),
+          job.job().jobStore(),
+          startStores.keySet());
+      requireState(
+          startExecutors.containsKey(job.job().executor()),
+          "job '%s' names executor '%s', which is not configured (configured: %s)",
+          job.job().id(),
+          job.job().executor(),
+          startExecutors.keySet());
+    }
+  }
+
+  /** Stores the pending jobs, with their first run times from {@code now} unless set. */
+  void storePending(Map<String, JobStore> startStores, Instant now) {
+    for (PendingJobs.PendingJob job : pending.all()) {
+      Instant next =
+          job.nextRunTimeIsSet()
+              ? job.job().nextRunTime().orElse(null)
+              : jobFactory.firstRunTime(job.job().trigger(), now);
+      storeNewJob(
+          startStores.get(job.job().jobStore()),
+          job.job().withNextRunTime(next),
+          job.replaceExisting());
+    }
+    pending.clear();
+  }
+}
