@@ -66,6 +66,11 @@ abstract class EngineScheduler implements Scheduler {
   }
 
   @Override
+  public boolean runJob(String id) {
+    return jobs.runJob(id);
+  }
+
+  @Override
   public void removeJob(String id) {
     jobs.removeJob(id);
   }

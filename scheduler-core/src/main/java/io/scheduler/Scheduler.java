@@ -108,6 +108,21 @@ public interface Scheduler {
   Optional<Job> resumeJob(String id);
 
   /**
+   * Runs a job once, now, outside its schedule ("run now"): the run goes to the job's executor like
+   * a scheduled run, counts against its {@code maxInstances} (across every scheduler sharing a
+   * persistent store) and is announced with the usual events ({@code JOB_SUBMITTED}, then {@code
+   * JOB_EXECUTED} or {@code JOB_ERROR}; {@code JOB_MAX_INSTANCES} when the limit refuses it). The
+   * job's schedule is not touched: its next run time stays, and a paused job stays paused. Works
+   * while the scheduler is paused too.
+   *
+   * @param id the job id
+   * @return whether the run was submitted; false when {@code maxInstances} refused it
+   * @throws JobNotFoundException when no job has the id
+   * @throws IllegalStateException when the scheduler is not started
+   */
+  boolean runJob(String id);
+
+  /**
    * Removes a job from whichever store holds it. A run in progress finishes.
    *
    * @param id the job id

@@ -1,5 +1,6 @@
 package io.scheduler;
 
+import io.scheduler.exception.JobNotFoundException;
 import io.scheduler.job.Job;
 import io.scheduler.store.JobStore;
 import io.scheduler.store.JobStoreContext;
@@ -128,6 +129,21 @@ final class FakeSharedJobStore implements SharedJobStore {
               result, new RunClaim(runId, id, token, release.runTimes(), false), false));
     }
     return results;
+  }
+
+  @Override
+  public Optional<RunClaim> claimRun(Job job, Instant runTime, Instant now) {
+    if (jobs.lookupJob(job.id()).isEmpty()) {
+      throw new JobNotFoundException(job.id(), null);
+    }
+    long running = claims.values().stream().filter(c -> c.jobId.equals(job.id())).count();
+    if (running >= job.maxInstances()) {
+      return Optional.empty();
+    }
+    String runId = UUID.randomUUID().toString();
+    long token = ++tokens;
+    claims.put(runId, new Claim(job.id(), List.of(runTime), me(), token, now.plus(LEASE)));
+    return Optional.of(new RunClaim(runId, job.id(), token, List.of(runTime), false));
   }
 
   @Override

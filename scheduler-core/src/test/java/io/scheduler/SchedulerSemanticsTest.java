@@ -695,7 +695,8 @@ class SchedulerSemanticsTest {
       assertThat(listing.toString())
           .isEqualTo(
               "Jobstore default:\n"
-                  + "    Report (trigger: interval[0:01:00], next run at: 2026-03-02T08:01:00Z)\n"
+                  + "    job (name: Report, trigger: interval[0:01:00], next run at:"
+                  + " 2026-03-02T08:01:00Z)\n"
                   + "Jobstore other:\n"
                   + "    No scheduled jobs\n");
     }

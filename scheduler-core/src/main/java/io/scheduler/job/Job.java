@@ -294,11 +294,16 @@ public final class Job {
     return Integer.compare(a.nextRunNanos, b.nextRunNanos);
   }
 
-  /** APScheduler's form: {@code name (trigger: cron[hour='5'], next run at: 2026-01-01T05:00Z)}. */
+  /**
+   * APScheduler's form, named by id (with the name beside it when it differs): {@code report
+   * (trigger: cron[hour='5'], next run at: 2026-01-01T05:00Z)}, {@code report (name: Daily report,
+   * trigger: ...)}.
+   */
   @Override
   public String toString() {
-    return name
-        + " (trigger: "
+    return id
+        + (name.equals(id) ? " (" : " (name: " + name + ", ")
+        + "trigger: "
         + trigger
         + (isPaused()
             ? ", paused)"

@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * TaskResolver} of this project shares. {@link TaskContext} parameters receive the run's context;
  * the others take the args in order, then the kwargs by parameter name (compile with {@code
  * -parameters}); values are converted to the parameter types as JSON would be ({@code 1} to {@code
- * long}, a map to a record).
+ * long}, a map to a record). A method that takes a {@link TaskContext} may leave args and kwargs
+ * unbound: it reads them through {@link TaskContext#args()} and {@link TaskContext#kwargs()}. Among
+ * overloads that fit, one that binds every value wins.
  */
 public final class MethodBinding {
 
@@ -26,11 +28,15 @@ public final class MethodBinding {
   private final Method method;
   private final @Nullable Object[] values;
   private final boolean[] isContext;
+  // Whether every arg and kwarg is bound to a parameter (none is left to the TaskContext).
+  private final boolean bindsAll;
 
-  private MethodBinding(Method method, @Nullable Object[] values, boolean[] isContext) {
+  private MethodBinding(
+      Method method, @Nullable Object[] values, boolean[] isContext, boolean bindsAll) {
     this.method = method;
     this.values = values;
     this.isContext = isContext;
+    this.bindsAll = bindsAll;
   }
 
   /**
@@ -48,10 +54,12 @@ public final class MethodBinding {
     boolean[] isContext = new boolean[parameters.length];
     int nextArg = 0;
     int usedKwargs = 0;
+    boolean takesContext = false;
     for (int i = 0; i < parameters.length; i++) {
       Parameter parameter = parameters[i];
       if (parameter.getType() == TaskContext.class) {
         isContext[i] = true;
+        takesContext = true;
       } else if (nextArg < args.size()) {
         values[i] = convert(args.get(nextArg++), parameter, method);
       } else if (parameter.isNamePresent() && kwargs.containsKey(parameter.getName())) {
@@ -69,7 +77,8 @@ public final class MethodBinding {
                 + ")");
       }
     }
-    if (nextArg < args.size() || usedKwargs < kwargs.size()) {
+    boolean bindsAll = nextArg == args.size() && usedKwargs == kwargs.size();
+    if (!bindsAll && !takesContext) {
       throw new IllegalArgumentException(
           describe(method)
               + " takes "
@@ -78,9 +87,9 @@ public final class MethodBinding {
               + args.size()
               + " args and "
               + kwargs.size()
-              + " kwargs");
+              + " kwargs (a method taking a TaskContext may leave them to it)");
     }
-    return new MethodBinding(method, values, isContext);
+    return new MethodBinding(method, values, isContext, bindsAll);
   }
 
   /**
@@ -107,6 +116,13 @@ public final class MethodBinding {
         fitting.add(bind(method, args, kwargs));
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
+      }
+    }
+    if (fitting.size() > 1) {
+      List<MethodBinding> bindingAll =
+          fitting.stream().filter(binding -> binding.bindsAll).toList();
+      if (bindingAll.size() == 1) {
+        return bindingAll.get(0);
       }
     }
     if (fitting.size() == 1) {

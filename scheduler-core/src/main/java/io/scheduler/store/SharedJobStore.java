@@ -127,6 +127,20 @@ public interface SharedJobStore extends JobStore {
   }
 
   /**
+   * Claims one run of a job outside its schedule (the scheduler's {@code runJob}, "run now"): in
+   * one atomic step, unless the job already runs {@code maxInstances} times across all schedulers,
+   * a claim held by this scheduler until {@code now + leaseTime()} is stored, exactly as a release
+   * claims a scheduled run. The job itself (its next run time, its acquisition) is not changed.
+   *
+   * @param job the job as stored (its id names the job; its {@code maxInstances} is the limit)
+   * @param runTime the time the run is for
+   * @param now the current time; the claim lasts until {@code now + leaseTime()}
+   * @return the claim, or empty when the job already runs its maximum number of instances
+   * @throws io.scheduler.exception.JobNotFoundException when the store has no job with the id
+   */
+  Optional<RunClaim> claimRun(Job job, Instant runTime, Instant now);
+
+  /**
    * Extends the leases of claims this scheduler holds to {@code now + leaseTime()}.
    *
    * @param claims claims returned by this store to this scheduler

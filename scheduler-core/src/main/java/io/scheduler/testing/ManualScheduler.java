@@ -157,6 +157,11 @@ public final class ManualScheduler implements Scheduler {
   }
 
   @Override
+  public boolean runJob(String id) {
+    return jobs.runJob(id);
+  }
+
+  @Override
   public void removeJob(String id) {
     jobs.removeJob(id);
   }

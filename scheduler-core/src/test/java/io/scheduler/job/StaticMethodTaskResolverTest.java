@@ -69,6 +69,18 @@ class StaticMethodTaskResolverTest {
       return tag + ":" + context.jobId() + ":" + values;
     }
 
+    public static String kwargsOf(TaskContext context) {
+      return context.args() + " " + context.kwargs();
+    }
+
+    public static String region(TaskContext context) {
+      return "context:" + context.kwargs().get("region");
+    }
+
+    public static String region(TaskContext context, String region) {
+      return "bound:" + region;
+    }
+
     public static String nullable(@Nullable String value) {
       return String.valueOf(value);
     }
@@ -193,6 +205,29 @@ class StaticMethodTaskResolverTest {
 
     assertThat(task.run(first)).isEqualTo("job-1@" + RUN_TIME);
     assertThat(task.run(later)).isEqualTo("job-1@" + RUN_TIME.plusSeconds(60));
+  }
+
+  @Test
+  void aTaskContextMethodReadsArgsAndKwargsThroughTheContext() throws Exception {
+    Task task = resolver.resolve(ref("kwargsOf"), List.of(7), Map.of("region", "eu"));
+    JobSpec spec =
+        JobSpec.builder().id("job-1").task(task).args(7).kwargs(Map.of("region", "eu")).build();
+    Job job =
+        Job.create(
+            spec,
+            "job-1",
+            task,
+            DateTrigger.at(ZonedDateTime.ofInstant(RUN_TIME, BERLIN)),
+            JobDefaults.ofDefaults(),
+            RUN_TIME);
+
+    assertThat(task.run(new TaskContext(job, RUN_TIME))).isEqualTo("[7] {region=eu}");
+  }
+
+  @Test
+  void anOverloadThatBindsEveryKwargWinsOverOneThatLeavesThemToTheContext() throws Exception {
+    assertThat(run("region", List.of(), Map.of("region", "eu"))).isEqualTo("bound:eu");
+    assertThat(run("region", List.of(), Map.of())).isEqualTo("context:null");
   }
 
   @Test

@@ -298,6 +298,32 @@ public abstract class SharedJobStoreContractTest extends JobStoreContractTest {
   }
 
   @Test
+  void claimRunClaimsARunNowWithinMaxInstancesAcrossInstancesAndLeavesTheJob() {
+    Job job = jobWithInstances("single", at(600), 1);
+    store.addJob(job);
+
+    RunClaim now = shared().claimRun(job, at(0), at(0)).orElseThrow();
+
+    assertThat(now.jobId()).isEqualTo("single");
+    assertThat(now.runTimes()).containsExactly(at(0));
+    assertThat(now.recovered()).isFalse();
+    assertThat(peer.claimRun(job, at(0), at(0))).as("the limit holds across instances").isEmpty();
+    assertThat(peer.lookupJob("single").orElseThrow().nextRunTime()).contains(at(600));
+    assertThat(shared().completeRun(now)).isTrue();
+    RunClaim again = peer.claimRun(job, at(1), at(1)).orElseThrow();
+    assertThat(peer.completeRun(again)).isTrue();
+  }
+
+  @Test
+  void claimRunOfAnUnknownJobIsRefused() {
+    Job job = job("gone", at(0));
+
+    assertThatThrownBy(() -> shared().claimRun(job, at(0), at(0)))
+        .isInstanceOf(io.scheduler.exception.JobNotFoundException.class)
+        .hasMessageContaining("'gone'");
+  }
+
+  @Test
   void twoInstancesMayRunTogetherWhenMaxInstancesAllows() {
     store.addJob(jobWithInstances("double", at(0), 2));
     Job first = shared().acquireDueJobs(at(0), 10).get(0);

@@ -123,5 +123,14 @@ public final class TestJobs {
     public static void ping(String what) {
       RUNS.add(what);
     }
+
+    /**
+     * Records the run's args and kwargs, read through its context.
+     *
+     * @param context the run's context
+     */
+    public static void fromContext(io.scheduler.job.TaskContext context) {
+      RUNS.add(context.args() + " " + context.kwargs());
+    }
   }
 }

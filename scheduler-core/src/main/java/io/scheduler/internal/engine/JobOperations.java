@@ -47,11 +47,14 @@ public final class JobOperations {
   // The engine's lock: guards the pending jobs and the change from stopped to started.
   private final Object lock;
   private final PendingJobs pending = new PendingJobs();
+  private final RunDispatcher dispatcher;
 
-  JobOperations(EngineContext context, JobFactory jobFactory, Object lock) {
+  JobOperations(
+      EngineContext context, JobFactory jobFactory, Object lock, RunDispatcher dispatcher) {
     this.context = context;
     this.jobFactory = jobFactory;
     this.lock = lock;
+    this.dispatcher = dispatcher;
   }
 
   /** See {@code Scheduler.addJob}. */
@@ -200,6 +203,23 @@ public final class JobOperations {
     return Optional.of(modify(id, builder -> builder.nextRunTime(next)));
   }
 
+  /** See {@code Scheduler.runJob}. */
+  public boolean runJob(String id) {
+    requireNonNull(id, "id");
+    requireState(
+        context.state != EngineState.STOPPED,
+        "job '%s' cannot run now: the scheduler is not running",
+        id);
+    for (Map.Entry<String, JobStore> store : context.stores.entrySet()) {
+      Optional<Job> job = store.getValue().lookupJob(id);
+      if (job.isPresent()) {
+        return dispatcher.runNow(
+            store.getKey(), store.getValue(), job.get(), context.clock.instant());
+      }
+    }
+    throw new JobNotFoundException(id, null);
+  }
+
   /** See {@code Scheduler.removeJob}. */
   public void removeJob(String id) {
     requireNonNull(id, "id");
@@ -297,8 +317,9 @@ public final class JobOperations {
         List<Job> jobs = getJobs();
         for (Job job : jobs) {
           out.append("    ")
-              .append(job.name())
-              .append(" (trigger: ")
+              .append(job.id())
+              .append(job.name().equals(job.id()) ? " (" : " (name: " + job.name() + ", ")
+              .append("trigger: ")
               .append(String.valueOf(job.trigger()))
               .append(", pending)\n");
         }

@@ -5,14 +5,18 @@ import io.scheduler.event.JobSubmitted;
 import io.scheduler.event.MaxInstancesReached;
 import io.scheduler.executor.JobExecutor;
 import io.scheduler.job.Job;
+import io.scheduler.store.JobStore;
 import io.scheduler.store.RunClaim;
 import io.scheduler.store.SharedJobStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +101,37 @@ final class RunDispatcher {
       instance.release();
       claims.complete(held);
     }
+  }
+
+  /**
+   * Runs a job once, now, outside its schedule: through its executor, counting one of its instances
+   * as a scheduled run does (in a shared store by claiming the run there, so {@code maxInstances}
+   * holds across schedulers). The job itself is not changed.
+   *
+   * @return whether the run was submitted; false when the instance limit refused it (reported)
+   */
+  boolean runNow(String alias, JobStore store, Job job, Instant now) {
+    context.requireExecutor(job.executor());
+    List<Instant> runTimes = List.of(now);
+    @Nullable SharedJobStore shared = store.asShared();
+    if (shared != null) {
+      Optional<RunClaim> claim = shared.claimRun(job, now, now);
+      if (claim.isEmpty()) {
+        maxInstancesReached(alias, job, runTimes, now);
+        return false;
+      }
+      submitClaimed(alias, shared, job, claim.get(), now);
+      // the processing loop schedules the renewal of the new claim's lease
+      context.waiter.signal();
+      return true;
+    }
+    Map<JobExecutor, List<JobRun>> batch = new LinkedHashMap<>(2);
+    submit(alias, job, context.executors.get(job.executor()), runTimes, now, batch);
+    if (batch.isEmpty()) {
+      return false;
+    }
+    handOver(batch);
+    return true;
   }
 
   void maxInstancesReached(String alias, Job job, List<Instant> runTimes, Instant now) {

@@ -93,7 +93,7 @@ public final class SchedulerEngine {
     this.claims = new SharedClaims(context);
     this.runContext = new RunContext(config.clock(), context.events, config.runObservers(), claims);
     this.dispatcher = new RunDispatcher(context, runContext, claims);
-    this.jobs = new JobOperations(context, jobFactory, lock);
+    this.jobs = new JobOperations(context, jobFactory, lock, dispatcher);
     useStores(config.jobStores());
     for (Map.Entry<SchedulerListener, EventType[]> listener : config.listeners()) {
       addListener(listener.getKey(), listener.getValue());
@@ -197,6 +197,15 @@ public final class SchedulerEngine {
     boolean waitForJobs = wait && !JobRun.isRunningJobOf(runContext);
     if (wait && !waitForJobs) {
       log.debug("Shutdown called from a job of this scheduler; not waiting for running jobs");
+    }
+    if (waitForJobs) {
+      Map<String, Integer> running = context.instances.snapshot();
+      if (!running.isEmpty()) {
+        log.info(
+            "Shutdown waits up to {} for running jobs to finish (instances by job id): {}",
+            shutdownTimeout,
+            running);
+      }
     }
     for (JobExecutor executor : context.executors.values()) {
       executor.shutdown(waitForJobs, shutdownTimeout);

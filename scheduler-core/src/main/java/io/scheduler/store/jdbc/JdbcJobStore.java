@@ -181,7 +181,7 @@ public final class JdbcJobStore implements SharedJobStore {
             transactions,
             new JobRows(context, sql, transactions, loader, channel),
             new Acquisitions(context, sql, transactions, loader, leases.leaseTime(), runIds),
-            new RunLeases(context, sql, transactions, leases.leaseTime()),
+            new RunLeases(context, sql, transactions, leases.leaseTime(), runIds),
             notifications);
     if (notifications != null) {
       notifications.start();
@@ -327,6 +327,13 @@ public final class JdbcJobStore implements SharedJobStore {
   }
 
   @Override
+  public Optional<RunClaim> claimRun(Job job, Instant runTime, Instant now) {
+    requireNonNull(job, "job");
+    requireNonNull(runTime, "runTime");
+    return state().leases.claimRun(job, runTime, now);
+  }
+
+  @Override
   public List<RunClaim> recoverExpiredRuns(Instant now, int limit) {
     requireArgument(limit > 0, "limit must be greater than 0, but was %s", limit);
     return state().leases.recoverExpiredRuns(now, limit);
@@ -440,6 +447,17 @@ public final class JdbcJobStore implements SharedJobStore {
      */
     public Builder leaseTime(Duration leaseTime) {
       leases = leases.withLeaseTime(leaseTime);
+      return this;
+    }
+
+    /**
+     * Sets the lease time and the poll interval at once.
+     *
+     * @param leases the settings
+     * @return this builder
+     */
+    public Builder leases(LeaseSettings leases) {
+      this.leases = requireNonNull(leases, "leases");
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.scheduler.store.jdbc;
 
 import static io.scheduler.store.jdbc.JobRows.IN_LIST;
 
+import io.scheduler.exception.JobNotFoundException;
 import io.scheduler.job.Job;
 import io.scheduler.store.JobJson;
 import io.scheduler.store.JobStoreContext;
@@ -33,12 +34,67 @@ final class RunLeases {
   private final Sql sql;
   private final Transactions transactions;
   private final Duration leaseTime;
+  private final Acquisitions.RunIds runIds;
 
-  RunLeases(JobStoreContext context, Sql sql, Transactions transactions, Duration leaseTime) {
+  RunLeases(
+      JobStoreContext context,
+      Sql sql,
+      Transactions transactions,
+      Duration leaseTime,
+      Acquisitions.RunIds runIds) {
     this.context = context;
     this.sql = sql;
     this.transactions = transactions;
     this.leaseTime = leaseTime;
+    this.runIds = runIds;
+  }
+
+  /**
+   * Claims a run of a job outside its schedule: under the job row's lock (the lock a release counts
+   * runs under), counts the job's runs in progress and inserts the claim unless they reach its
+   * {@code maxInstances}. The job row is not changed.
+   */
+  Optional<RunClaim> claimRun(Job job, Instant runTime, Instant now) {
+    long until = StoredTimes.ceilMicros(now.plus(leaseTime));
+    String runTimes = StoredTimes.runTimesToJson(List.of(runTime));
+    return transactions.inTransaction(
+        "claim a run of job '" + job.id() + "'",
+        c -> {
+          String json;
+          try (PreparedStatement lock = c.prepareStatement(sql.lockJobData)) {
+            lock.setString(1, job.id());
+            try (ResultSet row = lock.executeQuery()) {
+              if (!row.next()) {
+                throw new JobNotFoundException(job.id(), context.alias());
+              }
+              json = row.getString(1);
+            }
+          }
+          int running = 0;
+          try (PreparedStatement count = c.prepareStatement(sql.countRuns(1))) {
+            count.setString(1, job.id());
+            try (ResultSet rows = count.executeQuery()) {
+              if (rows.next()) {
+                running = rows.getInt(2);
+              }
+            }
+          }
+          if (running >= job.maxInstances()) {
+            return Optional.empty();
+          }
+          RunClaim claim = new RunClaim(runIds.next(), job.id(), 1L, List.of(runTime), false);
+          try (PreparedStatement insert = c.prepareStatement(sql.insertRuns(1))) {
+            insert.setString(1, claim.runId());
+            insert.setString(2, claim.jobId());
+            insert.setString(3, context.schedulerId());
+            insert.setLong(4, claim.fencingToken());
+            insert.setLong(5, until);
+            insert.setString(6, runTimes);
+            insert.setString(7, json);
+            insert.executeUpdate();
+          }
+          return Optional.of(claim);
+        });
   }
 
   /** Renews the runs still held; returns the claims that were lost (non-empty {@code claims}). */

@@ -1,6 +1,6 @@
 package io.scheduler.store.jdbc;
 
-import io.scheduler.exception.JobStoreException;
+import io.scheduler.exception.JobStoreSchemaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +112,7 @@ final class Schema {
   /**
    * Checks that the tables exist with every column the store uses.
    *
-   * @throws JobStoreException saying how to create them when they cannot be used
+   * @throws JobStoreSchemaException saying how to create them when they cannot be used
    */
   void checkTables(DataSource dataSource, String alias, Sql sql) {
     try (Connection c = dataSource.getConnection();
@@ -120,7 +120,8 @@ final class Schema {
       statement.executeQuery(sql.checkJobs).close();
       statement.executeQuery(sql.checkRuns).close();
     } catch (SQLException e) {
-      throw new JobStoreException(
+      throw new JobStoreSchemaException(
+          alias,
           "job store '"
               + alias
               + "' cannot use its tables "
@@ -129,11 +130,13 @@ final class Schema {
               + sql.runs
               + " ("
               + e.getMessage()
-              + "); create them with io/scheduler/store/jdbc/"
+              + "); the store creates them when its initializeSchema is ALWAYS (EMBEDDED, the"
+              + " default, creates them only in in-memory H2 and HSQLDB and in Derby), or create"
+              + " them with io/scheduler/store/jdbc/"
               + dialect.schemaResource()
               + " (replacing the prefix scheduler_ by "
               + tablePrefix
-              + ") or set initializeSchema(ALWAYS)",
+              + ")",
           e);
     }
   }

@@ -14,6 +14,7 @@ final class Sql {
   final String releaseJob;
   final String releaseJobWithData;
   final String selectRunJob;
+  final String lockJobData;
   final String checkJobs;
   final String checkRuns;
   private final String lock;
@@ -44,6 +45,7 @@ final class Sql {
             + " SET next_run_time = ?, job_data = ?, version = version + 1, acquired_by = NULL,"
             + " acquired_until = NULL WHERE id = ?";
     selectRunJob = "SELECT job_data FROM " + runs + " WHERE run_id = ?";
+    lockJobData = "SELECT job_data FROM " + jobs + " WHERE id = ? FOR UPDATE";
     checkJobs =
         "SELECT id, next_run_time, job_data, version, acquired_by, acquired_until, acquire_token"
             + " FROM "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scheduler.exception.JobStoreException;
+import io.scheduler.exception.JobStoreSchemaException;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobDefaults;
 import io.scheduler.job.JobSpec;
@@ -171,11 +172,11 @@ class JdbcJobStoreTest {
     JdbcJobStore store = store("p", prefix, InitializeSchema.NEVER);
 
     assertThatThrownBy(() -> store.start(context()))
-        .isInstanceOf(JobStoreException.class)
+        .isInstanceOf(JobStoreSchemaException.class)
         .hasMessageContaining("job store 'default' cannot use its tables " + prefix + "jobs")
         .hasMessageContaining("io/scheduler/store/jdbc/schema-h2.sql")
         .hasMessageContaining("replacing the prefix scheduler_ by " + prefix)
-        .hasMessageContaining("initializeSchema(ALWAYS)");
+        .hasMessageContaining("initializeSchema is ALWAYS");
 
     database.createTables(prefix);
     store.start(context());

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -34,14 +35,17 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  *       {@value #DEFAULT_PREVIEW}, at most {@value #MAX_PREVIEW}); 404 when no job has the id;
  *   <li>{@code POST /} with {@code {"action": "pause"|"resume"}} pauses or resumes job processing;
  *   <li>{@code POST /{jobId}} with {@code {"action": "pause"|"resume"|"run"}} pauses, resumes or
- *       runs a job now; 404 when no job has the id;
+ *       runs a job once now ({@link Scheduler#runJob}); 404 when no job has the id, 409 when the
+ *       job already runs its maximum number of instances;
  *   <li>{@code DELETE /{jobId}} removes a job; 404 when no job has the id.
  * </ul>
  *
- * <p>Access follows {@code management.endpoint.scheduler.access} like Spring Boot's endpoints:
- * {@code read-only} keeps the two reads and drops every write, {@code none} removes the endpoint.
+ * <p>Over HTTP every 4xx answer is an RFC 9457 problem detail ({@link
+ * SchedulerEndpointWebExtension}). Access follows {@code management.endpoint.scheduler.access} like
+ * Spring Boot's endpoints, but defaults to {@code read-only}: the writes exist only with {@code
+ * unrestricted}; {@code none} removes the endpoint.
  */
-@Endpoint(id = "scheduler")
+@Endpoint(id = "scheduler", defaultAccess = Access.READ_ONLY)
 @RegisterReflectionForBinding({
   SchedulerEndpoint.SchedulerDescriptor.class,
   SchedulerEndpoint.SchedulerStateDescriptor.class,
@@ -163,14 +167,14 @@ public class SchedulerEndpoint {
   /**
    * Changes one job: {@code pause} ({@link Scheduler#pauseJob}); {@code resume} ({@link
    * Scheduler#resumeJob}, which removes a job whose trigger has no more fire times); {@code run}
-   * sets its next run time to now, as APScheduler's {@code job.modify(next_run_time=now)}: the
-   * scheduler runs it at once (or when resumed, if it is paused), and the trigger's next fire time
-   * after that run follows, so an interval job's schedule restarts from now.
+   * runs it once now ({@link Scheduler#runJob}), leaving its schedule and its paused state as they
+   * were.
    *
    * @param jobId the job id
    * @param action {@code pause}, {@code resume} or {@code run}
    * @return the job afterwards, or {@code null} when no job has the id (or it was removed)
-   * @throws InvalidEndpointRequestException for another action
+   * @throws InvalidEndpointRequestException for another action; {@link RunRefusedException} when
+   *     {@code run} is refused because the job already runs its maximum number of instances
    */
   @WriteOperation
   public @Nullable JobDescriptor changeJob(@Selector String jobId, String action) {
@@ -213,10 +217,11 @@ public class SchedulerEndpoint {
   }
 
   private Job runNow(String jobId) {
-    Instant now = scheduler.clock().instant();
-    Job job = scheduler.modifyJob(jobId, builder -> builder.nextRunTime(now));
-    scheduler.wakeup();
-    return job;
+    Job job = scheduler.getJob(jobId).orElseThrow(() -> new JobNotFoundException(jobId, null));
+    if (!scheduler.runJob(jobId)) {
+      throw new RunRefusedException(job);
+    }
+    return scheduler.getJob(jobId).orElse(job);
   }
 
   private JobDescriptor describe(Job job, SchedulerState state) {
@@ -250,6 +255,27 @@ public class SchedulerEndpoint {
       next = job.trigger().nextFireTime(time, time);
     }
     return times;
+  }
+
+  /**
+   * A {@code run} refused because the job already runs its maximum number of instances (the
+   * scheduler reported it as {@code JOB_MAX_INSTANCES}); over HTTP, a 409 problem.
+   */
+  public static final class RunRefusedException extends InvalidEndpointRequestException {
+
+    private static final long serialVersionUID = 1L;
+
+    RunRefusedException(Job job) {
+      super(message(job), message(job));
+    }
+
+    private static String message(Job job) {
+      return "job '"
+          + job.id()
+          + "' already runs its maximum number of instances (maxInstances "
+          + job.maxInstances()
+          + "): the run was skipped";
+    }
   }
 
   private static InvalidEndpointRequestException invalidAction(String action, String expected) {

@@ -1,18 +1,15 @@
 package io.scheduler.boot.autoconfigure;
 
+import io.scheduler.boot.definition.InvalidValueException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code scheduler.*} property has a value the scheduler cannot use. The message names the key,
  * the value and what is allowed; the starter's failure analyzer shows them at startup.
  */
-public class InvalidSchedulerPropertyException extends IllegalArgumentException {
+public class InvalidSchedulerPropertyException extends InvalidValueException {
 
   private static final long serialVersionUID = 1L;
-
-  private final String key;
-  private final @Nullable String value;
-  private final String allowed;
 
   /**
    * Creates the exception for a value that is not among the allowed ones.
@@ -40,36 +37,6 @@ public class InvalidSchedulerPropertyException extends IllegalArgumentException 
       String allowed,
       String message,
       @Nullable Throwable cause) {
-    super(message, cause);
-    this.key = key;
-    this.value = value == null ? null : String.valueOf(value);
-    this.allowed = allowed;
-  }
-
-  /**
-   * Returns the property key.
-   *
-   * @return the full key
-   */
-  public String key() {
-    return key;
-  }
-
-  /**
-   * Returns the rejected value.
-   *
-   * @return the value as text, or {@code null} when it was missing
-   */
-  public @Nullable String value() {
-    return value;
-  }
-
-  /**
-   * Returns what the key accepts.
-   *
-   * @return a description such as {@code a positive integer}
-   */
-  public String allowed() {
-    return allowed;
+    super(key, value, allowed, message, cause);
   }
 }

@@ -3,8 +3,10 @@ package io.scheduler.boot.autoconfigure;
 import io.scheduler.boot.autoconfigure.SchedulerProperties.JobStoreType;
 import io.scheduler.store.JobStore;
 import io.scheduler.store.JobStores;
+import io.scheduler.store.LeaseSettings;
 import io.scheduler.store.jdbc.InitializeSchema;
 import io.scheduler.store.jdbc.JdbcJobStore;
+import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,7 +62,27 @@ final class JobStoreFactory {
             "key-prefix",
             store.getRedis().getKeyPrefix(),
             store.getKeyPrefix());
-    for (Setting setting : new Setting[] {tablePrefix, initializeSchema, keyPrefix}) {
+    Setting jdbcLeaseTime =
+        new Setting(prefix, JobStoreType.JDBC, "lease-time", store.getJdbc().getLeaseTime(), null);
+    Setting jdbcPollInterval =
+        new Setting(
+            prefix, JobStoreType.JDBC, "poll-interval", store.getJdbc().getPollInterval(), null);
+    Setting redisLeaseTime =
+        new Setting(
+            prefix, JobStoreType.REDIS, "lease-time", store.getRedis().getLeaseTime(), null);
+    Setting redisPollInterval =
+        new Setting(
+            prefix, JobStoreType.REDIS, "poll-interval", store.getRedis().getPollInterval(), null);
+    for (Setting setting :
+        new Setting[] {
+          tablePrefix,
+          initializeSchema,
+          keyPrefix,
+          jdbcLeaseTime,
+          jdbcPollInterval,
+          redisLeaseTime,
+          redisPollInterval
+        }) {
       setting.requireApplies(type);
     }
     return switch (type) {
@@ -74,11 +96,31 @@ final class JobStoreFactory {
                       : JdbcJobStore.DEFAULT_TABLE_PREFIX,
                   initializeSchema.value() instanceof InitializeSchema mode
                       ? mode
-                      : properties.getJdbc().getInitializeSchema());
+                      : properties.getJdbc().getInitializeSchema(),
+                  leases(jdbcLeaseTime, jdbcPollInterval));
       case REDIS ->
           connected(alias, type, redisStores)
-              .create(alias, keyPrefix.value() instanceof String text ? text : null);
+              .create(
+                  alias,
+                  keyPrefix.value() instanceof String text ? text : null,
+                  leases(redisLeaseTime, redisPollInterval));
     };
+  }
+
+  /** The lease settings of a store, each unset one at its default; refuses non-positive ones. */
+  private static LeaseSettings leases(Setting leaseTime, Setting pollInterval) {
+    LeaseSettings leases = LeaseSettings.DEFAULTS;
+    for (Setting setting : new Setting[] {leaseTime, pollInterval}) {
+      if (setting.nested() instanceof Duration value) {
+        if (value.isNegative() || value.isZero()) {
+          throw new InvalidSchedulerPropertyException(
+              setting.nestedKey(), value, "a positive duration, such as 30s");
+        }
+        leases =
+            setting == leaseTime ? leases.withLeaseTime(value) : leases.withPollInterval(value);
+      }
+    }
+    return leases;
   }
 
   /** Builds JDBC stores on the application's {@code DataSource}. */
@@ -90,8 +132,10 @@ final class JobStoreFactory {
      * @param alias the store's alias, for errors
      * @param tablePrefix the table prefix
      * @param initializeSchema when the tables are created
+     * @param leases the lease time and poll interval
      */
-    JobStore create(String alias, String tablePrefix, InitializeSchema initializeSchema);
+    JobStore create(
+        String alias, String tablePrefix, InitializeSchema initializeSchema, LeaseSettings leases);
   }
 
   /** Builds Redis stores on the application's {@code RedisConnectionFactory}. */
@@ -102,8 +146,9 @@ final class JobStoreFactory {
      *
      * @param alias the store's alias, for errors
      * @param keyPrefix the prefix, or {@code null} for the store's default
+     * @param leases the lease time and poll interval
      */
-    JobStore create(String alias, @Nullable String keyPrefix);
+    JobStore create(String alias, @Nullable String keyPrefix, LeaseSettings leases);
   }
 
   /**

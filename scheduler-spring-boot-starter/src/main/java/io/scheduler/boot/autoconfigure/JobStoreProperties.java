@@ -1,8 +1,11 @@
 package io.scheduler.boot.autoconfigure;
 
 import io.scheduler.store.jdbc.InitializeSchema;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * One job store, {@code scheduler.jobstores.<alias>.*}: its type and the settings of that type
@@ -94,6 +97,32 @@ public class JobStoreProperties {
     /** When the store creates its tables. Defaults to 'scheduler.jdbc.initialize-schema'. */
     private @Nullable InitializeSchema initializeSchema;
 
+    /** How long an acquisition or a run claim lasts without renewal. Defaults to 30 seconds. */
+    @SchedulerDuration
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration leaseTime;
+
+    /** Longest a scheduler sleeps without looking into the store. Defaults to 10 seconds. */
+    @SchedulerDuration
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration pollInterval;
+
+    public @Nullable Duration getLeaseTime() {
+      return leaseTime;
+    }
+
+    public void setLeaseTime(@Nullable Duration leaseTime) {
+      this.leaseTime = leaseTime;
+    }
+
+    public @Nullable Duration getPollInterval() {
+      return pollInterval;
+    }
+
+    public void setPollInterval(@Nullable Duration pollInterval) {
+      this.pollInterval = pollInterval;
+    }
+
     public @Nullable String getTablePrefix() {
       return tablePrefix;
     }
@@ -116,6 +145,32 @@ public class JobStoreProperties {
 
     /** Prefix of the store's keys. Defaults to 'scheduler:'. */
     private @Nullable String keyPrefix;
+
+    /** How long an acquisition or a run claim lasts without renewal. Defaults to 30 seconds. */
+    @SchedulerDuration
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration leaseTime;
+
+    /** Longest a scheduler sleeps without looking into the store. Defaults to 10 seconds. */
+    @SchedulerDuration
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration pollInterval;
+
+    public @Nullable Duration getLeaseTime() {
+      return leaseTime;
+    }
+
+    public void setLeaseTime(@Nullable Duration leaseTime) {
+      this.leaseTime = leaseTime;
+    }
+
+    public @Nullable Duration getPollInterval() {
+      return pollInterval;
+    }
+
+    public void setPollInterval(@Nullable Duration pollInterval) {
+      this.pollInterval = pollInterval;
+    }
 
     public @Nullable String getKeyPrefix() {
       return keyPrefix;

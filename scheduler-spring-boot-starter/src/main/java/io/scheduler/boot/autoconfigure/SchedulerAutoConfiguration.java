@@ -31,6 +31,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
@@ -53,6 +54,16 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 @ConditionalOnBooleanProperty(name = "scheduler.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SchedulerProperties.class)
 public final class SchedulerAutoConfiguration {
+
+  /**
+   * Checks the {@code scheduler.*} keys before any of the scheduler's beans is built.
+   *
+   * @param environment the application's environment
+   * @throws InvalidSchedulerPropertyException for a key no property reads
+   */
+  public SchedulerAutoConfiguration(Environment environment) {
+    UnknownSchedulerProperties.check(environment);
+  }
 
   /**
    * Reads the {@code scheduler.*} durations with the core's grammar.
@@ -251,10 +262,11 @@ public final class SchedulerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JobStoreFactory.JdbcStores schedulerJdbcStores(ObjectProvider<DataSource> dataSource) {
-      return (alias, tablePrefix, initializeSchema) ->
+      return (alias, tablePrefix, initializeSchema, leases) ->
           JdbcJobStore.builder(JobStoreFactory.connection(alias, JobStoreType.JDBC, dataSource))
               .tablePrefix(tablePrefix)
               .initializeSchema(initializeSchema)
+              .leases(leases)
               .build();
     }
   }
@@ -275,10 +287,11 @@ public final class SchedulerAutoConfiguration {
     @ConditionalOnMissingBean
     JobStoreFactory.RedisStores schedulerRedisStores(
         ObjectProvider<RedisConnectionFactory> connectionFactory) {
-      return (alias, keyPrefix) ->
+      return (alias, keyPrefix, leases) ->
           RedisJobStore.builder(
                   JobStoreFactory.connection(alias, JobStoreType.REDIS, connectionFactory))
               .keyPrefix(keyPrefix != null ? keyPrefix : RedisJobStore.DEFAULT_KEY_PREFIX)
+              .leases(leases)
               .build();
     }
   }

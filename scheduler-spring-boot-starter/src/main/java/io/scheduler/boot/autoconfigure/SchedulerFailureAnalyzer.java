@@ -1,6 +1,7 @@
 package io.scheduler.boot.autoconfigure;
 
 import io.scheduler.boot.discovery.InvalidScheduledJobException;
+import io.scheduler.exception.JobStoreSchemaException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -8,6 +9,8 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -23,13 +26,22 @@ import org.springframework.core.env.Environment;
 
 /**
  * Explains startup failures caused by the scheduler's configuration: a bad {@code scheduler.*}
- * value (which key, which value, what is allowed) or an invalid {@code @ScheduledJob} method. It
+ * value (which key, which value, what is allowed), an invalid {@code @ScheduledJob} method, or a
+ * JDBC store whose tables do not exist (naming {@code scheduler.jdbc.initialize-schema}), or a
+ * declared job naming an executor or store that is not configured (naming {@code
+ * scheduler.jobs.<id>.executor} or {@code .jobstore}, or the {@code @ScheduledJob} attribute). It
  * runs before Spring Boot's generic binding analyzer, but only answers for {@code scheduler.*}
  * keys.
  */
 final class SchedulerFailureAnalyzer implements FailureAnalyzer, Ordered {
 
   private static final String PREFIX = "scheduler.";
+
+  // The scheduler's refusal, at start, of a job naming an executor or store it does not have.
+  private static final Pattern UNKNOWN_ALIAS =
+      Pattern.compile(
+          "job '(.*)' names (executor|job store) '(.*)', which is not configured \\(configured:"
+              + " (.*)\\)");
 
   private final @Nullable Environment environment;
 
@@ -51,6 +63,16 @@ final class SchedulerFailureAnalyzer implements FailureAnalyzer, Ordered {
       }
       if (cause instanceof InvalidScheduledJobException invalid) {
         return analyzeAnnotation(invalid);
+      }
+      if (cause instanceof JobStoreSchemaException schema) {
+        return analyzeSchema(schema);
+      }
+      Matcher unknownAlias =
+          cause instanceof IllegalStateException && cause.getMessage() != null
+              ? UNKNOWN_ALIAS.matcher(cause.getMessage())
+              : null;
+      if (unknownAlias != null && unknownAlias.matches()) {
+        return analyzeUnknownAlias(unknownAlias, cause);
       }
       if (cause instanceof BindException bind && bind.getName().toString().startsWith(PREFIX)) {
         return analyzeBinding(bind);
@@ -77,6 +99,89 @@ final class SchedulerFailureAnalyzer implements FailureAnalyzer, Ordered {
             + " as 10s, 500ms, 5m or PT10S; take no parameters but TaskContext; use each job id"
             + " once.",
         invalid);
+  }
+
+  /**
+   * A job naming an executor or store the scheduler does not have: names the property key when the
+   * job is declared under {@code scheduler.jobs}, otherwise the {@code @ScheduledJob} attribute.
+   */
+  private FailureAnalysis analyzeUnknownAlias(Matcher refusal, Throwable cause) {
+    String id = refusal.group(1);
+    boolean executor = refusal.group(2).equals("executor");
+    String alias = refusal.group(3);
+    String configured = refusal.group(4);
+    String key = DeclarativeJobs.key(id, executor ? "executor" : "jobstore");
+    String configure = executor ? "scheduler.executors." : "scheduler.jobstores.";
+    String allowed =
+        "the alias of a configured "
+            + refusal.group(2)
+            + " "
+            + configured
+            + ", or configure '"
+            + alias
+            + "' under "
+            + configure
+            + alias;
+    if (isSet(key)) {
+      return new FailureAnalysis(
+          description(
+              key,
+              alias,
+              origin(key),
+              "job '"
+                  + id
+                  + "' names "
+                  + refusal.group(2)
+                  + " '"
+                  + alias
+                  + "', which is not configured (configured: "
+                  + configured
+                  + ")"),
+          action(key, allowed),
+          cause);
+    }
+    String attribute = executor ? "executor" : "jobstore";
+    return new FailureAnalysis(
+        "Job '"
+            + id
+            + "' names "
+            + refusal.group(2)
+            + " '"
+            + alias
+            + "', which is not configured (configured: "
+            + configured
+            + "). It is not declared"
+            + " under scheduler.jobs."
+            + id
+            + ", so it comes from a @ScheduledJob method (attribute"
+            + " '"
+            + attribute
+            + "') or from code that added it.",
+        "Correct the @ScheduledJob attribute '"
+            + attribute
+            + "' (or the job's "
+            + (executor ? "executor" : "jobStore")
+            + ") of job '"
+            + id
+            + "': it must be "
+            + allowed
+            + ".",
+        cause);
+  }
+
+  private static FailureAnalysis analyzeSchema(JobStoreSchemaException schema) {
+    String alias = schema.jobStore();
+    return new FailureAnalysis(
+        schema.getMessage(),
+        "Let the store create its tables at startup: set scheduler.jdbc.initialize-schema=always"
+            + " (every jdbc store; the default 'embedded' creates them only in in-memory"
+            + " databases) or scheduler.jobstores."
+            + alias
+            + ".jdbc.initialize-schema=always (this store only). Or create them with a migration"
+            + " tool: the starter ships Flyway migrations (classpath:io/scheduler/boot/flyway/"
+            + "{vendor}) and a Liquibase changelog"
+            + " (io/scheduler/boot/liquibase/scheduler-changelog.xml).",
+        schema);
   }
 
   private FailureAnalysis analyzeBinding(BindException bind) {
@@ -139,6 +244,19 @@ final class SchedulerFailureAnalyzer implements FailureAnalyzer, Ordered {
       return "true or false";
     }
     return "a value of type " + type.getName();
+  }
+
+  private boolean isSet(String key) {
+    if (environment == null) {
+      return false;
+    }
+    ConfigurationPropertyName name = ConfigurationPropertyName.adapt(key, '.');
+    for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+      if (source.getConfigurationProperty(name) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private @Nullable String origin(String key) {

@@ -421,6 +421,11 @@ public final class RedisJobStore implements SharedJobStore {
   }
 
   @Override
+  public Optional<RunClaim> claimRun(Job job, Instant runTime, Instant now) {
+    return runs.claim(job, runTime, now, started().schedulerId());
+  }
+
+  @Override
   public List<RunClaim> recoverExpiredRuns(Instant now, int limit) {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit must be greater than 0, but was " + limit);
@@ -523,6 +528,17 @@ public final class RedisJobStore implements SharedJobStore {
      */
     public Builder leaseTime(Duration leaseTime) {
       this.leases = leases.withLeaseTime(leaseTime);
+      return this;
+    }
+
+    /**
+     * Sets the lease time and the poll interval at once.
+     *
+     * @param leases the settings
+     * @return this builder
+     */
+    public Builder leases(LeaseSettings leases) {
+      this.leases = Objects.requireNonNull(leases, "leases");
       return this;
     }
 

@@ -5,6 +5,8 @@ import static io.scheduler.boot.redis.RedisCodec.micros;
 import static io.scheduler.boot.redis.RedisCodec.text;
 import static io.scheduler.boot.redis.RedisCodec.token;
 
+import io.scheduler.exception.JobNotFoundException;
+import io.scheduler.job.Job;
 import io.scheduler.store.ReleaseResult;
 import io.scheduler.store.RunClaim;
 import io.scheduler.store.SharedJobStore.ClaimResult;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The run claims of a {@link RedisJobStore}: reading what {@code release.lua} claimed, renewing,
@@ -59,6 +62,30 @@ final class RedisRuns {
       return new ClaimResult(status, run, false);
     }
     return new ClaimResult(status, null, "max".equals(claim));
+  }
+
+  /** See {@link io.scheduler.store.SharedJobStore#claimRun}. */
+  Optional<RunClaim> claim(Job job, Instant runTime, Instant now, String schedulerId) {
+    String runId = token() + token();
+    List<Object> result =
+        scripts.run(
+            RedisScripts.CLAIM,
+            "claim a run of job '" + job.id() + "'",
+            List.of(
+                job.id(),
+                Integer.toString(job.maxInstances()),
+                runId,
+                micros(now.plus(leaseTime)),
+                schedulerId,
+                runTime.toString()));
+    return switch (text(result.get(0))) {
+      case "claimed" ->
+          Optional.of(
+              new RunClaim(
+                  runId, job.id(), Long.parseLong(text(result.get(1))), List.of(runTime), false));
+      case "max" -> Optional.empty();
+      default -> throw new JobNotFoundException(job.id(), null);
+    };
   }
 
   /** See {@link io.scheduler.store.SharedJobStore#renewLeases}. */

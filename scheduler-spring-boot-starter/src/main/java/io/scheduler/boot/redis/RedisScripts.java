@@ -20,10 +20,11 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@code remove.lua}, {@code remove_all.lua}, {@code lookup.lua} and {@code snapshot.lua}
  * (consistent reads), {@code acquire.lua} (takes back expired acquisitions, then leases the
  * earliest due jobs), {@code release.lua} (per job: the fenced write and the run claim within the
- * instance limit, in one step), {@code renew.lua}, {@code complete.lua}, {@code recover.lua} (takes
- * over expired claims with new fencing tokens), {@code claimed.lua} and {@code next.lua}; and the
- * one way they are run, which turns every Redis failure into a {@link JobStoreException} naming the
- * store and the operation.
+ * instance limit, in one step), {@code claim.lua} (a run outside the schedule, within the instance
+ * limit), {@code renew.lua}, {@code complete.lua}, {@code recover.lua} (takes over expired claims
+ * with new fencing tokens), {@code claimed.lua} and {@code next.lua}; and the one way they are run,
+ * which turns every Redis failure into a {@link JobStoreException} naming the store and the
+ * operation.
  */
 final class RedisScripts {
 
@@ -35,6 +36,7 @@ final class RedisScripts {
   static final RedisScript<List<Object>> SNAPSHOT = script("snapshot");
   static final RedisScript<List<Object>> ACQUIRE = script("acquire");
   static final RedisScript<List<Object>> RELEASE = script("release");
+  static final RedisScript<List<Object>> CLAIM = script("claim");
   static final RedisScript<List<Object>> RENEW = script("renew");
   static final RedisScript<List<Object>> COMPLETE = script("complete");
   static final RedisScript<List<Object>> RECOVER = script("recover");

@@ -10,6 +10,7 @@ import io.scheduler.job.JobSpec;
 import io.scheduler.job.TaskContext;
 import io.scheduler.trigger.Triggers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -32,6 +34,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "management.endpoints.web.exposure.include=health,scheduler",
+      "management.endpoint.scheduler.access=unrestricted",
       "management.endpoint.health.show-details=always",
       "scheduler.metrics.job-tag=true"
     })
@@ -123,6 +126,132 @@ class SchedulerActuatorIntegrationTest {
     client.get().uri("/actuator/scheduler/nope").exchange().expectStatus().isNotFound();
     action("/actuator/scheduler/nope", "pause").expectStatus().isNotFound();
     client.delete().uri("/actuator/scheduler/nope").exchange().expectStatus().isNotFound();
+  }
+
+  @Test
+  void anUnknownJobIsAProblemDetailNamingTheId() {
+    for (RestTestClient.ResponseSpec response :
+        List.of(
+            client.get().uri("/actuator/scheduler/nope").exchange(),
+            action("/actuator/scheduler/nope", "run"),
+            client.delete().uri("/actuator/scheduler/nope").exchange())) {
+      response
+          .expectStatus()
+          .isNotFound()
+          .expectHeader()
+          .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody()
+          .jsonPath("$.type")
+          .isEqualTo("about:blank")
+          .jsonPath("$.title")
+          .isEqualTo("Not Found")
+          .jsonPath("$.status")
+          .isEqualTo(404)
+          .jsonPath("$.detail")
+          .isEqualTo("no job has the id 'nope'")
+          .jsonPath("$.field")
+          .isEqualTo("jobId")
+          .jsonPath("$.value")
+          .isEqualTo("nope");
+    }
+  }
+
+  @Test
+  void aBadRequestIsAProblemDetailNamingTheFieldAndValue() {
+    action("/actuator/scheduler/report", "explode")
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(400)
+        .jsonPath("$.detail")
+        .isEqualTo("action must be pause, resume or run, but was 'explode'")
+        .jsonPath("$.field")
+        .isEqualTo("action")
+        .jsonPath("$.value")
+        .isEqualTo("explode");
+    client
+        .post()
+        .uri("/actuator/scheduler/report")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of())
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("action must be pause, resume or run, but was not given");
+    client
+        .get()
+        .uri("/actuator/scheduler/report?count=0")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.field")
+        .isEqualTo("count")
+        .jsonPath("$.value")
+        .isEqualTo(0)
+        .jsonPath("$.detail")
+        .isEqualTo("count must be between 1 and 100, but was 0");
+  }
+
+  @Test
+  void runOnAPausedJobRunsItOnceAndLeavesItPaused() throws InterruptedException {
+    scheduler.pauseJob("report");
+
+    action("/actuator/scheduler/report", "run")
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.state")
+        .isEqualTo("paused")
+        .jsonPath("$.nextRunTime")
+        .doesNotExist();
+
+    assertThat(reportRan.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(scheduler.getJob("report").orElseThrow().isPaused()).isTrue();
+    assertThat(scheduler.getJob("report").orElseThrow().nextRunTime()).isEmpty();
+  }
+
+  @Test
+  void aRunRefusedByMaxInstancesIsAConflict() throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    scheduler.addJob(
+        JobSpec.builder()
+            .id("slow")
+            .task(
+                (TaskContext context) -> {
+                  started.countDown();
+                  release.await();
+                  return null;
+                })
+            .trigger(Triggers.interval(Duration.ofHours(1)))
+            .build());
+    try {
+      action("/actuator/scheduler/slow", "run").expectStatus().isOk();
+      assertThat(started.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+      action("/actuator/scheduler/slow", "run")
+          .expectStatus()
+          .isEqualTo(HttpStatus.CONFLICT)
+          .expectHeader()
+          .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody()
+          .jsonPath("$.detail")
+          .isEqualTo(
+              "job 'slow' already runs its maximum number of instances (maxInstances 1): the run"
+                  + " was skipped")
+          .jsonPath("$.field")
+          .isEqualTo("jobId")
+          .jsonPath("$.value")
+          .isEqualTo("slow");
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test

@@ -196,15 +196,28 @@ class SchedulerEndpointTest {
   }
 
   @Test
-  void runNowRunsTheJobAtTheNextPass() {
+  void runNowRunsTheJobOnceAndKeepsItsSchedule() {
     clock.advance(Duration.ofMinutes(3));
 
     JobDescriptor job = endpoint.changeJob("report", "run");
 
-    assertThat(job.nextRunTime()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
-    scheduler.runDueJobs();
     assertThat(runs).containsExactly("report at " + T0.plus(Duration.ofMinutes(3)));
+    assertThat(job.nextRunTime()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
     assertThat(endpoint.job("report", 1).lastOutcome().outcome()).isEqualTo("success");
+  }
+
+  @Test
+  void runNowOnAPausedJobLeavesItPaused() {
+    endpoint.changeJob("report", "pause");
+    clock.advance(Duration.ofMinutes(3));
+
+    JobDescriptor job = endpoint.changeJob("report", "run");
+
+    assertThat(runs).containsExactly("report at " + T0.plus(Duration.ofMinutes(3)));
+    assertThat(job.state()).isEqualTo(SchedulerEndpoint.PAUSED);
+    assertThat(job.nextRunTime()).isNull();
+    scheduler.advanceStepwise(Duration.ofHours(1));
+    assertThat(runs).hasSize(1);
   }
 
   @Test

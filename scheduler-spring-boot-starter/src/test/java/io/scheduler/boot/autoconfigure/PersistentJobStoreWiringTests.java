@@ -10,6 +10,7 @@ import io.scheduler.store.jdbc.JdbcJobStore;
 import io.scheduler.testing.MutableClock;
 import io.scheduler.testservers.TestServers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -63,6 +64,54 @@ class PersistentJobStoreWiringTests {
                 assertThat(rows.getString(1)).isEqualTo("ping");
               }
             });
+  }
+
+  @Test
+  void leaseTimeAndPollIntervalAreSetPerStore() {
+    runner
+        .withBean(DataSource.class, PersistentJobStoreWiringTests::h2)
+        .withPropertyValues(
+            "scheduler.jobstores.default.type=jdbc",
+            "scheduler.jobstores.default.jdbc.lease-time=2m",
+            "scheduler.jobstores.default.jdbc.poll-interval=PT3S")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              JdbcJobStore store =
+                  (JdbcJobStore) context.getBean(Scheduler.class).jobStores().get("default");
+              assertThat(store.leaseTime()).isEqualTo(Duration.ofMinutes(2));
+              assertThat(store.pollInterval()).isEqualTo(Duration.ofSeconds(3));
+            });
+  }
+
+  @Test
+  void aLeaseSettingOfAnotherTypeOrNotPositiveFailsNamingTheKey() {
+    runner
+        .withBean(DataSource.class, PersistentJobStoreWiringTests::h2)
+        .withPropertyValues(
+            "scheduler.jobstores.default.type=jdbc",
+            "scheduler.jobstores.default.redis.lease-time=2m")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "scheduler.jobstores.default.redis.lease-time does not apply to a job"
+                            + " store of type 'jdbc', but was 'PT2M'"));
+    runner
+        .withBean(DataSource.class, PersistentJobStoreWiringTests::h2)
+        .withPropertyValues(
+            "scheduler.jobstores.default.type=jdbc",
+            "scheduler.jobstores.default.jdbc.poll-interval=0s")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "scheduler.jobstores.default.jdbc.poll-interval must be a positive"
+                            + " duration, such as 30s, but was 'PT0S'"));
   }
 
   @Test

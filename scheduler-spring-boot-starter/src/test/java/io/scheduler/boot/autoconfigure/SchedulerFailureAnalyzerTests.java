@@ -208,6 +208,54 @@ class SchedulerFailureAnalyzerTests {
   }
 
   @Test
+  void aDeclaredJobNamingAnUnknownExecutorOrStoreNamesItsKey() {
+    FailureAnalysis executor =
+        analyze(
+            "scheduler.jobs.report.task=" + TestJobs.StaticTasks.class.getName() + "::ping",
+            "scheduler.jobs.report.args=x",
+            "scheduler.jobs.report.interval=10s",
+            "scheduler.jobs.report.executor=reports");
+    assertThat(executor.getDescription())
+        .contains(
+            "Property: scheduler.jobs.report.executor",
+            "Value: \"reports\"",
+            "job 'report' names executor 'reports', which is not configured (configured:"
+                + " [default])");
+    assertThat(executor.getAction())
+        .contains("'scheduler.jobs.report.executor' must be the alias of a configured executor")
+        .contains("scheduler.executors.reports");
+
+    FailureAnalysis store =
+        analyze(
+            "scheduler.jobs.report.task=" + TestJobs.StaticTasks.class.getName() + "::ping",
+            "scheduler.jobs.report.args=x",
+            "scheduler.jobs.report.interval=10s",
+            "scheduler.jobs.report.jobstore=archive");
+    assertThat(store.getDescription())
+        .contains("Property: scheduler.jobs.report.jobstore", "Value: \"archive\"");
+    assertThat(store.getAction()).contains("scheduler.jobstores.archive");
+  }
+
+  @Test
+  void anAnnotatedJobNamingAnUnknownExecutorNamesTheAttribute() {
+    runner
+        .withBean("exporter", UnknownExecutor.class, UnknownExecutor::new)
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              FailureAnalysis analysis =
+                  new SchedulerFailureAnalyzer(null).analyze(context.getStartupFailure());
+              assertThat(analysis).isNotNull();
+              assertThat(analysis.getDescription())
+                  .contains("Job 'exporter.export' names executor 'bulk', which is not configured")
+                  .contains("@ScheduledJob method (attribute 'executor')");
+              assertThat(analysis.getAction())
+                  .contains("Correct the @ScheduledJob attribute 'executor'")
+                  .contains("scheduler.executors.bulk");
+            });
+  }
+
+  @Test
   void ignoresFailuresOfOtherKeys() {
     assertThat(new SchedulerFailureAnalyzer(null).analyze(new IllegalStateException("x"))).isNull();
   }
@@ -232,6 +280,11 @@ class SchedulerFailureAnalyzerTests {
             });
     assertThat(result[0]).as("analysis").isNotNull();
     return result[0];
+  }
+
+  static class UnknownExecutor {
+    @ScheduledJob(interval = "10s", executor = "bulk")
+    void export() {}
   }
 
   static class Broken {

@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.scheduler.boot.TestJobs.Recorder;
 import io.scheduler.boot.TestJobs.StaticTasks;
+import io.scheduler.job.Job;
+import io.scheduler.job.JobDefaults;
+import io.scheduler.job.JobSpec;
 import io.scheduler.job.Task;
+import io.scheduler.job.TaskContext;
 import io.scheduler.job.TaskRef;
+import io.scheduler.trigger.DateTrigger;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,6 +100,25 @@ class BeanTaskResolverTests {
   }
 
   @Test
+  void aTaskContextMethodReadsTheKwargsThroughTheContext() throws Exception {
+    beans.addBean("reader", new KwargsReader());
+    Map<String, Object> kwargs = Map.of("region", "eu");
+    Task task = resolver.resolve(TaskRef.of("bean:reader#read"), List.of(), kwargs);
+    JobSpec spec = JobSpec.builder().id("reader").task(task).kwargs(kwargs).build();
+    Instant runTime = Instant.parse("2026-03-02T08:00:00Z");
+    Job job =
+        Job.create(
+            spec,
+            "reader",
+            task,
+            DateTrigger.at(runTime.atZone(ZoneOffset.UTC)),
+            JobDefaults.ofDefaults(),
+            runTime);
+
+    assertThat(task.run(new TaskContext(job, runTime))).isEqualTo("reader: {region=eu}");
+  }
+
+  @Test
   void resolvesInheritedAndNonPublicMethods() throws Exception {
     beans.addBean("child", new Child());
     Task task = resolver.resolve(TaskRef.of("bean:child#inherited"), List.of(), Map.of());
@@ -111,7 +137,13 @@ class BeanTaskResolverTests {
   static class Overloaded {
     void run() {}
 
-    void run(io.scheduler.job.TaskContext context) {}
+    void run(TaskContext context) {}
+  }
+
+  static class KwargsReader {
+    String read(TaskContext context) {
+      return context.jobId() + ": " + context.kwargs();
+    }
   }
 
   static class Parent {
