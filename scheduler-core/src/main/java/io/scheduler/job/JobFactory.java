@@ -141,6 +141,31 @@ public final class JobFactory {
   }
 
   /**
+   * Refuses a trigger that never fires at or after {@code now}, naming it: a new job with such a
+   * trigger (or a job given it) could never run, and would be stored paused (as APScheduler does).
+   *
+   * @param id the job's id
+   * @param trigger its trigger
+   * @param now the current time
+   * @return the trigger's first fire time at or after {@code now}
+   * @throws IllegalArgumentException naming the job and the trigger when it never fires
+   */
+  public Instant requireFiring(String id, Trigger trigger, Instant now) {
+    @Nullable Instant first = firstRunTime(trigger, now);
+    if (first == null) {
+      throw new IllegalArgumentException(
+          "trigger "
+              + trigger
+              + " of job '"
+              + id
+              + "' never fires at or after "
+              + now
+              + ", so the job could never run");
+    }
+    return first;
+  }
+
+  /**
    * Returns a trigger's first fire time at or after {@code now}.
    *
    * @param trigger the trigger
