@@ -17,6 +17,7 @@ import io.scheduler.testing.MutableClock;
 import io.scheduler.testing.RecordingListener;
 import io.scheduler.trigger.CalendarIntervalTrigger;
 import io.scheduler.trigger.CronTrigger;
+import io.scheduler.trigger.DateTrigger;
 import io.scheduler.trigger.IntervalTrigger;
 import io.scheduler.trigger.TriggerJson;
 import io.scheduler.trigger.Triggers;
@@ -182,6 +183,14 @@ class BadInputTest {
     assertRefused(
         () -> scheduler.modifyJob("existing", spec -> spec.nextRunTime(Instant.MAX)),
         "nextRunTime");
+    assertRefused(
+        () ->
+            scheduler.addJob(
+                job("far")
+                    .trigger(DateTrigger.at(Instant.parse("+300000-01-01T00:00:00Z"), ZONE))
+                    .build()),
+        "nextRunTime must be between",
+        "but was +300000-01-01T00:00:00Z");
     Instant epoch = Instant.EPOCH;
     assertThat(scheduler.addJob(job("epoch").nextRunTime(epoch).build()).nextRunTime())
         .contains(epoch);

@@ -4,6 +4,7 @@ import static io.scheduler.internal.Require.requireArgument;
 import static io.scheduler.internal.Require.requireNonNull;
 
 import io.scheduler.internal.JobIds;
+import io.scheduler.internal.Require;
 import io.scheduler.trigger.DateTrigger;
 import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.Triggers;
@@ -78,6 +79,8 @@ public final class JobFactory {
    */
   public Job create(
       JobSpec spec, String id, Task task, Trigger trigger, @Nullable Instant nextRunTime) {
+    // A time from the trigger (a run date of Instant.MAX, say) is checked as a given one is.
+    Require.requireStorable(nextRunTime, "nextRunTime");
     return Job.create(spec, id, task, trigger, defaults, nextRunTime);
   }
 

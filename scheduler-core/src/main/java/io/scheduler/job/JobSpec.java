@@ -322,7 +322,7 @@ public final class JobSpec {
     /**
      * Sets the job id; without one, a unique id is generated.
      *
-     * @param id a non-blank id of at most {@value #MAX_ID_LENGTH} characters, without control
+     * @param id a non-blank id of at most {@value JobSpec#MAX_ID_LENGTH} characters, without control
      *     characters
      * @return this builder
      */

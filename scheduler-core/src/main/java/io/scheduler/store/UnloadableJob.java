@@ -13,13 +13,7 @@ import static io.scheduler.internal.Require.requireNonNull;
  */
 public record UnloadableJob(String id, String jobStore, String reason) {
 
-  /**
-   * Checks the components.
-   *
-   * @param id the id it is stored under
-   * @param jobStore the alias of its store
-   * @param reason why it cannot be loaded
-   */
+  /** Checks that no component is null. */
   public UnloadableJob {
     requireNonNull(id, "id");
     requireNonNull(jobStore, "jobStore");
