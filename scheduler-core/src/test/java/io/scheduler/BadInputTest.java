@@ -175,7 +175,7 @@ class BadInputTest {
   void nextRunTimesNoStoreCanHoldAreRefused() {
     assertRefused(
         () -> job("a").nextRunTime(Instant.MAX),
-        "nextRunTime must be between -290308-12-21T19:59:05.224192Z and"
+        "nextRunTime must be between -290308-12-22T19:59:05.224192Z and"
             + " +294247-01-10T04:00:54.775807Z",
         "but was " + Instant.MAX);
     assertRefused(

@@ -3,6 +3,7 @@ package io.scheduler.job;
 import static io.scheduler.internal.Require.requireArgument;
 import static io.scheduler.internal.Require.requireNonNull;
 
+import io.scheduler.internal.JobIds;
 import io.scheduler.internal.Require;
 import io.scheduler.trigger.Trigger;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class JobSpec {
    * The longest job id, in UTF-16 characters: what every store can hold (the JDBC schemas'
    * {@code VARCHAR(191)}, which fits MySQL's utf8mb4 index limit).
    */
-  public static final int MAX_ID_LENGTH = 191;
+  public static final int MAX_ID_LENGTH = JobIds.MAX_LENGTH;
 
   private final @Nullable String id;
   private final @Nullable String name;
@@ -327,18 +328,7 @@ public final class JobSpec {
      * @return this builder
      */
     public Builder id(String id) {
-      requireArgument(id != null && !id.isBlank(), "id must not be blank, but was '%s'", id);
-      if (id.length() > MAX_ID_LENGTH) {
-        throw new IllegalArgumentException(
-            "id must be at most " + MAX_ID_LENGTH + " characters, but was " + Require.quote(id));
-      }
-      for (int i = 0; i < id.length(); i++) {
-        if (Character.isISOControl(id.charAt(i))) {
-          throw new IllegalArgumentException(
-              "id must not contain control characters, but was " + Require.quote(id));
-        }
-      }
-      this.id = id;
+      this.id = JobIds.requireValid(id);
       return this;
     }
 
