@@ -98,8 +98,7 @@ class BadInputTest {
         "at most 3652425 days");
     assertRefused(
         () ->
-            scheduler.addJob(
-                job("a").trigger("interval", Map.of("weeks", Long.MAX_VALUE)).build()),
+            scheduler.addJob(job("a").trigger("interval", Map.of("weeks", Long.MAX_VALUE)).build()),
         "interval trigger option 'weeks'",
         "'" + Long.MAX_VALUE + "'");
     assertRefused(
@@ -158,8 +157,7 @@ class BadInputTest {
   @Test
   void idsWithControlCharactersOrLongerThanEveryStoreHoldsAreRefused() {
     assertRefused(
-        () -> job("a\u0000b"),
-        "id must not contain control characters, but was 'a\\u0000b'");
+        () -> job("a\u0000b"), "id must not contain control characters, but was 'a\\u0000b'");
     String tooLong = "x".repeat(JobSpec.MAX_ID_LENGTH + 1);
     assertRefused(
         () -> job(tooLong),
@@ -175,7 +173,7 @@ class BadInputTest {
   void nextRunTimesNoStoreCanHoldAreRefused() {
     assertRefused(
         () -> job("a").nextRunTime(Instant.MAX),
-        "nextRunTime must be between -290308-12-22T19:59:05.224192Z and"
+        "nextRunTime must be between -290308-12-21T19:59:05.224192Z and"
             + " +294247-01-10T04:00:54.775807Z",
         "but was " + Instant.MAX);
     assertRefused(
@@ -274,8 +272,7 @@ class BadInputTest {
     events.clear();
     List<Job> before = scheduler.getJobs();
 
-    assertThatThrownBy(
-            () -> scheduler.addJobs(List.of(job("new").build(), job("taken").build())))
+    assertThatThrownBy(() -> scheduler.addJobs(List.of(job("new").build(), job("taken").build())))
         .isInstanceOf(ConflictingJobIdException.class);
 
     assertThat(scheduler.getJobs()).containsExactlyElementsOf(before);

@@ -56,8 +56,7 @@ public final class JobIds {
    * @throws IllegalArgumentException naming {@code id} and quoting the value
    */
   public static String requireValid(@Nullable String id) {
-    Require.requireArgument(
-        id != null && !id.isBlank(), "id must not be blank, but was '%s'", id);
+    Require.requireArgument(id != null && !id.isBlank(), "id must not be blank, but was '%s'", id);
     if (id.length() > MAX_LENGTH) {
       throw new IllegalArgumentException(
           "id must be at most " + MAX_LENGTH + " characters, but was " + Require.quote(id));

@@ -11,14 +11,16 @@ public final class Require {
    * The earliest instant every store can hold: persistent stores keep run times as microseconds
    * since the epoch in a {@code long} ({@code io.scheduler.store.StoredTimes}).
    */
-  public static final Instant EARLIEST_STORABLE = 
+  public static final Instant EARLIEST_STORABLE =
       Instant.ofEpochSecond(
-          Math.floorDiv(Long.MIN_VALUE, 1_000_000L), Math.floorMod(Long.MIN_VALUE, 1_000_000L) * 1000L);
+          Math.floorDiv(Long.MIN_VALUE, 1_000_000L),
+          Math.floorMod(Long.MIN_VALUE, 1_000_000L) * 1000L);
 
   /** The latest instant every store can hold (see {@link #EARLIEST_STORABLE}). */
-  public static final Instant LATEST_STORABLE = 
+  public static final Instant LATEST_STORABLE =
       Instant.ofEpochSecond(
-          Math.floorDiv(Long.MAX_VALUE, 1_000_000L), Math.floorMod(Long.MAX_VALUE, 1_000_000L) * 1000L);
+          Math.floorDiv(Long.MAX_VALUE, 1_000_000L),
+          Math.floorMod(Long.MAX_VALUE, 1_000_000L) * 1000L);
 
   private static final int SHOWN_CHARS = 64;
 
@@ -107,8 +109,8 @@ public final class Require {
   }
 
   /**
-   * Returns text for a message quoting a user's value: control characters as Java escapes,
-   * and at most 64 characters of a long text, followed by its length.
+   * Returns text for a message quoting a user's value: control characters as Java escapes, and at
+   * most 64 characters of a long text, followed by its length.
    *
    * @param text the text
    * @return the quoted text, in single quotes

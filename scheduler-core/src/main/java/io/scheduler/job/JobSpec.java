@@ -37,8 +37,8 @@ public final class JobSpec {
   public static final String DEFAULT_ALIAS = "default";
 
   /**
-   * The longest job id, in UTF-16 characters: what every store can hold (the JDBC schemas'
-   * {@code VARCHAR(191)}, which fits MySQL's utf8mb4 index limit).
+   * The longest job id, in UTF-16 characters: what every store can hold (the JDBC schemas' {@code
+   * VARCHAR(191)}, which fits MySQL's utf8mb4 index limit).
    */
   public static final int MAX_ID_LENGTH = JobIds.MAX_LENGTH;
 
@@ -323,8 +323,8 @@ public final class JobSpec {
     /**
      * Sets the job id; without one, a unique id is generated.
      *
-     * @param id a non-blank id of at most {@value JobSpec#MAX_ID_LENGTH} characters, without control
-     *     characters
+     * @param id a non-blank id of at most {@value JobSpec#MAX_ID_LENGTH} characters, without
+     *     control characters
      * @return this builder
      */
     public Builder id(String id) {

@@ -201,11 +201,7 @@ public final class JobJson {
     String problem = JsonValues.problem(value);
     if (problem != null) {
       throw new IllegalArgumentException(
-          "job '"
-              + job.id()
-              + "' cannot be stored in a persistent job store: "
-              + what
-              + problem);
+          "job '" + job.id() + "' cannot be stored in a persistent job store: " + what + problem);
     }
   }
 

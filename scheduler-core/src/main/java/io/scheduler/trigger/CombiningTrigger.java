@@ -27,7 +27,9 @@ abstract sealed class CombiningTrigger implements BuiltInTrigger permits AndTrig
   CombiningTrigger(List<Trigger> triggers, @Nullable ZoneId zone, @Nullable Duration jitter) {
     if (triggers == null || triggers.isEmpty()) {
       throw new InvalidTriggerException(
-          "triggers", triggers, alias() + " trigger needs at least one sub-trigger, but was " + triggers);
+          "triggers",
+          triggers,
+          alias() + " trigger needs at least one sub-trigger, but was " + triggers);
     }
     for (Trigger trigger : triggers) {
       if (trigger == null) {

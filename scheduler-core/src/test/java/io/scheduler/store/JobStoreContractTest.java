@@ -315,7 +315,9 @@ public abstract class JobStoreContractTest {
     store.addJob(original);
 
     assertThatThrownBy(
-            () -> store.addJobs(List.of(job("first", at(5)), job("report", at(5)), job("last", at(5)))))
+            () ->
+                store.addJobs(
+                    List.of(job("first", at(5)), job("report", at(5)), job("last", at(5)))))
         .isInstanceOf(ConflictingJobIdException.class)
         .hasMessageContaining("'report'");
 

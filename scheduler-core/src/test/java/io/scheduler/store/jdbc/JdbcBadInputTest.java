@@ -182,7 +182,8 @@ class JdbcBadInputTest {
         JobJson.toJson(
             scheduler.addJob(
                 job("template")
-                    .trigger(IntervalTrigger.every(Duration.ofHours(1)).withJitter(Duration.ofDays(1)))
+                    .trigger(
+                        IntervalTrigger.every(Duration.ofHours(1)).withJitter(Duration.ofDays(1)))
                     .build()));
     scheduler.removeJob("template");
     insert("corrupt", "{not json");

@@ -1,12 +1,11 @@
 package io.scheduler.boot.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.scheduler.exception.JobNotFoundException;
-import io.scheduler.store.UnloadableJob;
 import io.scheduler.exception.JobStoreException;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobDefaults;
@@ -21,6 +20,7 @@ import io.scheduler.store.RunClaim;
 import io.scheduler.store.SharedJobStore;
 import io.scheduler.store.SharedJobStore.ClaimResult;
 import io.scheduler.store.SharedJobStore.Release;
+import io.scheduler.store.UnloadableJob;
 import io.scheduler.testing.MutableClock;
 import io.scheduler.testservers.TcpProxy;
 import io.scheduler.testservers.TestServers;
