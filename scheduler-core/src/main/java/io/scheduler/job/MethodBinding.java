@@ -125,7 +125,9 @@ public final class MethodBinding {
         "taskRef '"
             + ref
             + "': the job's args "
-            + (JsonValues.nestingProblem(args) == null ? args : "(not shown: they nest too deep)")
+            + (JsonValues.nestingProblem(args) == null
+                ? args
+                : "(not shown: cyclic or nested too deep)")
             + " and kwargs "
             + kwargs.keySet()
             + " fit no overload: "
