@@ -8,6 +8,7 @@ import io.scheduler.internal.engine.SchedulerEngine;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobSpec;
 import io.scheduler.store.JobStore;
+import io.scheduler.store.UnloadableJob;
 import io.scheduler.trigger.Trigger;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -98,6 +99,11 @@ abstract class EngineScheduler implements Scheduler {
   @Override
   public List<Job> getJobs(String jobStore) {
     return jobs.getJobs(jobStore);
+  }
+
+  @Override
+  public List<UnloadableJob> getUnloadableJobs() {
+    return jobs.getUnloadableJobs();
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.scheduler.executor.JobExecutor;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobSpec;
 import io.scheduler.store.JobStore;
+import io.scheduler.store.UnloadableJob;
 import io.scheduler.trigger.Trigger;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -163,6 +164,15 @@ public interface Scheduler {
    * @return the jobs
    */
   List<Job> getJobs(String jobStore);
+
+  /**
+   * Returns the stored jobs that cannot be loaded (corrupt data, a task that cannot be resolved
+   * here), store by store, each with the reason: they are missing from {@link #getJobs()}, kept
+   * untouched, and {@link #removeJob} removes them. Empty while stopped.
+   *
+   * @return the jobs that cannot be loaded
+   */
+  List<UnloadableJob> getUnloadableJobs();
 
   /**
    * Writes APScheduler's job listing: per store, one line per job with trigger and next run time.

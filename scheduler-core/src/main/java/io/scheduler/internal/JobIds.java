@@ -3,6 +3,7 @@ package io.scheduler.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generates job ids: 32 lowercase hex digits, like APScheduler's {@code uuid4().hex}. The first 16
@@ -12,6 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * memory at random.
  */
 public final class JobIds {
+
+  /** The longest id a user may give (see {@code JobSpec.MAX_ID_LENGTH}). */
+  public static final int MAX_LENGTH = 191;
 
   private static final int DIGITS = 32;
   private static final int PREFIX_DIGITS = 16;
@@ -41,5 +45,28 @@ public final class JobIds {
     for (int i = from + 15; i >= from; i--, bits >>>= 4) {
       to[i] = HEX_DIGITS[(int) (bits & 0xF)];
     }
+  }
+
+  /**
+   * Checks an id a user gives: not blank, at most {@value #MAX_LENGTH} characters, no control
+   * characters (PostgreSQL refuses NUL, and an id is shown in logs and URLs).
+   *
+   * @param id the id
+   * @return the id
+   * @throws IllegalArgumentException naming {@code id} and quoting the value
+   */
+  public static String requireValid(@Nullable String id) {
+    Require.requireArgument(id != null && !id.isBlank(), "id must not be blank, but was '%s'", id);
+    if (id.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "id must be at most " + MAX_LENGTH + " characters, but was " + Require.quote(id));
+    }
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.isISOControl(id.charAt(i))) {
+        throw new IllegalArgumentException(
+            "id must not contain control characters, but was " + Require.quote(id));
+      }
+    }
+    return id;
   }
 }

@@ -1,10 +1,28 @@
 package io.scheduler.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** Fail-fast checks with messages in the house style: "maxInstances must be ..., but was 0". */
 public final class Require {
+
+  /**
+   * The earliest instant every store can hold: persistent stores keep run times as microseconds
+   * since the epoch in a {@code long} ({@code io.scheduler.store.StoredTimes}).
+   */
+  public static final Instant EARLIEST_STORABLE =
+      Instant.ofEpochSecond(
+          Math.floorDiv(Long.MIN_VALUE, 1_000_000L),
+          Math.floorMod(Long.MIN_VALUE, 1_000_000L) * 1000L);
+
+  /** The latest instant every store can hold (see {@link #EARLIEST_STORABLE}). */
+  public static final Instant LATEST_STORABLE =
+      Instant.ofEpochSecond(
+          Math.floorDiv(Long.MAX_VALUE, 1_000_000L),
+          Math.floorMod(Long.MAX_VALUE, 1_000_000L) * 1000L);
+
+  private static final int SHOWN_CHARS = 64;
 
   private Require() {}
 
@@ -65,5 +83,53 @@ public final class Require {
         name,
         value);
     return value;
+  }
+
+  /**
+   * Checks that an instant is one every store can hold, from {@link #EARLIEST_STORABLE} to {@link
+   * #LATEST_STORABLE}.
+   *
+   * @param time the instant, or {@code null} (nothing to check)
+   * @param name the parameter name used in the message
+   * @return the instant
+   * @throws IllegalArgumentException naming the parameter and value when it is out of that range
+   */
+  public static @Nullable Instant requireStorable(@Nullable Instant time, String name) {
+    if (time != null && (time.isBefore(EARLIEST_STORABLE) || time.isAfter(LATEST_STORABLE))) {
+      throw new IllegalArgumentException(
+          name
+              + " must be between "
+              + EARLIEST_STORABLE
+              + " and "
+              + LATEST_STORABLE
+              + " (what job stores can hold), but was "
+              + time);
+    }
+    return time;
+  }
+
+  /**
+   * Returns text for a message quoting a user's value: control characters as Java escapes, and at
+   * most 64 characters of a long text, followed by its length.
+   *
+   * @param text the text
+   * @return the quoted text, in single quotes
+   */
+  public static String quote(String text) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), SHOWN_CHARS) + 32).append('\'');
+    int shown = Math.min(text.length(), SHOWN_CHARS);
+    for (int i = 0; i < shown; i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('\'');
+    if (shown < text.length()) {
+      out.insert(out.length() - 1, "...").append(" (").append(text.length()).append(" characters)");
+    }
+    return out.toString();
   }
 }

@@ -4,6 +4,7 @@ import static io.scheduler.internal.Require.requireArgument;
 import static io.scheduler.internal.Require.requireNonNull;
 
 import io.scheduler.internal.JobIds;
+import io.scheduler.internal.Require;
 import io.scheduler.trigger.DateTrigger;
 import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.Triggers;
@@ -78,6 +79,8 @@ public final class JobFactory {
    */
   public Job create(
       JobSpec spec, String id, Task task, Trigger trigger, @Nullable Instant nextRunTime) {
+    // A time from the trigger (a run date of Instant.MAX, say) is checked as a given one is.
+    Require.requireStorable(nextRunTime, "nextRunTime");
     return Job.create(spec, id, task, trigger, defaults, nextRunTime);
   }
 
@@ -138,6 +141,31 @@ public final class JobFactory {
   public @Nullable Instant firstRunTime(Trigger trigger) {
     @Nullable Instant only = trigger.onlyFireTime();
     return only != null ? only : firstRunTime(trigger, clock.instant());
+  }
+
+  /**
+   * Refuses a trigger that never fires at or after {@code now}, naming it: a new job with such a
+   * trigger (or a job given it) could never run, and would be stored paused (as APScheduler does).
+   *
+   * @param id the job's id
+   * @param trigger its trigger
+   * @param now the current time
+   * @return the trigger's first fire time at or after {@code now}
+   * @throws IllegalArgumentException naming the job and the trigger when it never fires
+   */
+  public Instant requireFiring(String id, Trigger trigger, Instant now) {
+    @Nullable Instant first = firstRunTime(trigger, now);
+    if (first == null) {
+      throw new IllegalArgumentException(
+          "trigger "
+              + trigger
+              + " of job '"
+              + id
+              + "' never fires at or after "
+              + now
+              + ", so the job could never run");
+    }
+    return first;
   }
 
   /**

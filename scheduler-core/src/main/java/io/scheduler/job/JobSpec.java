@@ -3,6 +3,8 @@ package io.scheduler.job;
 import static io.scheduler.internal.Require.requireArgument;
 import static io.scheduler.internal.Require.requireNonNull;
 
+import io.scheduler.internal.JobIds;
+import io.scheduler.internal.Require;
 import io.scheduler.trigger.Trigger;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,12 @@ public final class JobSpec {
 
   /** The alias of the job store and of the executor that jobs use unless they name another. */
   public static final String DEFAULT_ALIAS = "default";
+
+  /**
+   * The longest job id, in UTF-16 characters: what every store can hold (the JDBC schemas' {@code
+   * VARCHAR(191)}, which fits MySQL's utf8mb4 index limit).
+   */
+  public static final int MAX_ID_LENGTH = JobIds.MAX_LENGTH;
 
   private final @Nullable String id;
   private final @Nullable String name;
@@ -315,12 +323,12 @@ public final class JobSpec {
     /**
      * Sets the job id; without one, a unique id is generated.
      *
-     * @param id a non-blank id
+     * @param id a non-blank id of at most {@value JobSpec#MAX_ID_LENGTH} characters, without
+     *     control characters
      * @return this builder
      */
     public Builder id(String id) {
-      requireArgument(id != null && !id.isBlank(), "id must not be blank, but was '%s'", id);
-      this.id = id;
+      this.id = JobIds.requireValid(id);
       return this;
     }
 
@@ -515,7 +523,7 @@ public final class JobSpec {
      * @return this builder
      */
     public Builder nextRunTime(@Nullable Instant nextRunTime) {
-      this.nextRunTime = nextRunTime;
+      this.nextRunTime = Require.requireStorable(nextRunTime, "nextRunTime");
       this.nextRunTimeIsSet = true;
       return this;
     }

@@ -1,5 +1,6 @@
 package io.scheduler.job;
 
+import io.scheduler.internal.JsonValues;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -140,7 +141,9 @@ public final class MethodBinding {
         "taskRef '"
             + ref
             + "': the job's args "
-            + args
+            + (JsonValues.nestingProblem(args) == null
+                ? args
+                : "(not shown: cyclic or nested too deep)")
             + " and kwargs "
             + kwargs.keySet()
             + " fit no overload: "
@@ -221,6 +224,13 @@ public final class MethodBinding {
             describe(m) + " parameter " + parameter.getName() + " is primitive, but got null");
       }
       return null;
+    }
+    if (value instanceof List<?> || value instanceof Map<?, ?>) {
+      String problem = JsonValues.nestingProblem(value);
+      if (problem != null) {
+        throw new IllegalArgumentException(
+            describe(m) + " parameter " + parameter.getName() + ": the value" + problem);
+      }
     }
     try {
       return MAPPER.convertValue(value, MAPPER.constructType(parameter.getParameterizedType()));

@@ -2,6 +2,7 @@ package io.scheduler.store;
 
 import io.scheduler.exception.JobStoreException;
 import io.scheduler.internal.Json;
+import io.scheduler.internal.JsonValues;
 import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobSpec;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 
 /**
  * The JSON form in which persistent stores keep a job (never Java serialization). The next run time
@@ -198,20 +198,10 @@ public final class JobJson {
   }
 
   private static void checkRepresentable(Job job, String what, @Nullable Object value) {
-    try {
-      Json.write(value);
-    } catch (JacksonException e) {
+    String problem = JsonValues.problem(value);
+    if (problem != null) {
       throw new IllegalArgumentException(
-          "job '"
-              + job.id()
-              + "' cannot be stored in a persistent job store: "
-              + what
-              + " of type "
-              + (value == null ? "null" : value.getClass().getName())
-              + " has no JSON form ("
-              + e.getOriginalMessage()
-              + ")",
-          e);
+          "job '" + job.id() + "' cannot be stored in a persistent job store: " + what + problem);
     }
   }
 

@@ -54,16 +54,26 @@ public interface JobStore {
   void addJob(Job job);
 
   /**
-   * Adds several jobs; stores override it to add a batch in one step. When one job fails, the jobs
-   * before it stay added in a store that adds one by one (the default); a store that adds a batch
-   * in one transaction adds none.
+   * Adds several jobs, all or none; stores override it to add a batch in one step. The default adds
+   * them one by one and, when one fails, removes the ones it added before it.
    *
-   * @param jobs the jobs
+   * @param jobs the jobs, with distinct ids
    * @throws ConflictingJobIdException when a job's id exists
    */
   default void addJobs(List<Job> jobs) {
-    for (Job job : jobs) {
-      addJob(job);
+    for (int i = 0; i < jobs.size(); i++) {
+      try {
+        addJob(jobs.get(i));
+      } catch (RuntimeException e) {
+        for (Job added : jobs.subList(0, i)) {
+          try {
+            removeJob(added.id());
+          } catch (RuntimeException removal) {
+            e.addSuppressed(removal);
+          }
+        }
+        throw e;
+      }
     }
   }
 
@@ -101,6 +111,17 @@ public interface JobStore {
    * @return the jobs
    */
   List<Job> getAllJobs();
+
+  /**
+   * Returns the stored jobs that cannot be loaded (and so are missing from {@link #getAllJobs}),
+   * each with the reason; {@link #removeJob} removes them like any job. A store that cannot hold
+   * such jobs (the memory store) has none, the default.
+   *
+   * @return the jobs that cannot be loaded
+   */
+  default List<UnloadableJob> getUnloadableJobs() {
+    return List.of();
+  }
 
   /**
    * Takes up to {@code limit} jobs whose next run time is at or before {@code now}, earliest first.

@@ -62,11 +62,7 @@ public final class StoredJobLoader<V> {
       JobStoreContext context,
       BiConsumer<String, JobStoreException> failed) {
     try {
-      Job job = JobJson.fromJson(json, nextRunTime, context);
-      if (!job.id().equals(id)) {
-        throw new IllegalArgumentException(
-            "its data names the id '" + job.id() + "', but it is stored under '" + id + "'");
-      }
+      Job job = read(id, json, nextRunTime, context);
       if (!unloadable.isEmpty()) {
         unloadable.remove(id);
       }
@@ -75,6 +71,62 @@ public final class StoredJobLoader<V> {
       fail(id, version, context, e, failed);
       return null;
     }
+  }
+
+  /**
+   * Returns why a stored job cannot be loaded, or {@code null} when it can: for listing ({@code
+   * JobStore.getUnloadableJobs}), without reporting anything.
+   *
+   * @param id the id the job is stored under
+   * @param json its JSON form
+   * @param nextRunTime the next run time stored beside it, or {@code null} when paused
+   * @param context the store's context
+   * @return the unloadable job with the reason, or {@code null}
+   */
+  public static @Nullable UnloadableJob unloadable(
+      String id, String json, @Nullable Instant nextRunTime, JobStoreContext context) {
+    try {
+      read(id, json, nextRunTime, context);
+      return null;
+    } catch (RuntimeException | LinkageError e) {
+      return unloadable(id, context, e);
+    }
+  }
+
+  /**
+   * Returns a stored job that cannot be loaded for a reason the store found itself (its stored next
+   * run time is corrupt, say), as {@link JobStore#getUnloadableJobs} lists it.
+   *
+   * @param id the job's id
+   * @param context the store's context
+   * @param cause what is wrong
+   * @return the unloadable job, the reason naming job and store
+   */
+  public static UnloadableJob unloadable(String id, JobStoreContext context, Throwable cause) {
+    return new UnloadableJob(id, context.alias(), named(id, context, cause).getMessage());
+  }
+
+  /**
+   * Returns how many jobs are known not to load (a store may read past that many rows).
+   *
+   * @return the number of jobs whose current version was found unloadable
+   */
+  public int unloadableCount() {
+    return unloadable.size();
+  }
+
+  /**
+   * Forgets a job that was removed.
+   *
+   * @param id its id
+   */
+  public void forget(String id) {
+    unloadable.remove(id);
+  }
+
+  /** Forgets every job (all were removed). */
+  public void forgetAll() {
+    unloadable.clear();
   }
 
   /**
@@ -117,6 +169,16 @@ public final class StoredJobLoader<V> {
     } catch (RuntimeException e) {
       log.warn("The listener of job store '{}' failed on job '{}'", context.alias(), id, e);
     }
+  }
+
+  private static Job read(
+      String id, String json, @Nullable Instant nextRunTime, JobStoreContext context) {
+    Job job = JobJson.fromJson(json, nextRunTime, context);
+    if (!job.id().equals(id)) {
+      throw new IllegalArgumentException(
+          "its data names the id '" + job.id() + "', but it is stored under '" + id + "'");
+    }
+    return job;
   }
 
   private static JobStoreException named(String id, JobStoreContext context, Throwable e) {

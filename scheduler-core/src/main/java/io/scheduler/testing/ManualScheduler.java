@@ -17,6 +17,7 @@ import io.scheduler.internal.engine.SchedulerEngine;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobSpec;
 import io.scheduler.store.JobStore;
+import io.scheduler.store.UnloadableJob;
 import io.scheduler.trigger.Trigger;
 import java.time.Clock;
 import java.time.Duration;
@@ -189,6 +190,11 @@ public final class ManualScheduler implements Scheduler {
   @Override
   public List<Job> getJobs(String jobStore) {
     return jobs.getJobs(jobStore);
+  }
+
+  @Override
+  public List<UnloadableJob> getUnloadableJobs() {
+    return jobs.getUnloadableJobs();
   }
 
   @Override

@@ -25,6 +25,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CalendarIntervalTrigger implements BuiltInTrigger {
 
+  // The largest step of each unit, however given (options or every()): 9999 years.
+  private static final int MAX_YEARS = 9999;
+  private static final int MAX_MONTHS = 9999 * 12;
+  private static final int MAX_WEEKS = 9999 * 53;
+  private static final int MAX_DAYS = 9999 * 366;
+
   private final int years;
   private final int months;
   private final int weeks;
@@ -45,6 +51,10 @@ public final class CalendarIntervalTrigger implements BuiltInTrigger {
       @Nullable LocalDate startDate,
       @Nullable LocalDate endDate,
       @Nullable Duration jitter) {
+    checkAmount("years", years, MAX_YEARS);
+    checkAmount("months", months, MAX_MONTHS);
+    checkAmount("weeks", weeks, MAX_WEEKS);
+    checkAmount("days", days, MAX_DAYS);
     if (years == 0 && months == 0 && weeks == 0 && days == 0) {
       throw new InvalidTriggerException(
           "years",
@@ -66,7 +76,21 @@ public final class CalendarIntervalTrigger implements BuiltInTrigger {
     this.zone = zone;
     this.startDate = startDate;
     this.endDate = endDate;
-    this.jitter = jitter == null || jitter.isZero() ? null : jitter;
+    this.jitter = Jitter.check("calendarinterval", jitter);
+  }
+
+  private static void checkAmount(String field, int value, int max) {
+    if (value < 0 || value > max) {
+      throw new InvalidTriggerException(
+          field,
+          value,
+          "calendarinterval trigger: "
+              + field
+              + " must be between 0 and "
+              + max
+              + ", but was "
+              + value);
+    }
   }
 
   /**
@@ -80,12 +104,6 @@ public final class CalendarIntervalTrigger implements BuiltInTrigger {
    * @return the trigger
    */
   public static CalendarIntervalTrigger every(int years, int months, int weeks, int days) {
-    for (int amount : new int[] {years, months, weeks, days}) {
-      if (amount < 0) {
-        throw new InvalidTriggerException(
-            "years", amount, "calendarinterval trigger: amounts must not be negative");
-      }
-    }
     return new CalendarIntervalTrigger(
         years, months, weeks, days, LocalTime.MIDNIGHT, ZoneOffset.UTC, null, null, null);
   }
@@ -93,10 +111,10 @@ public final class CalendarIntervalTrigger implements BuiltInTrigger {
   static CalendarIntervalTrigger create(TriggerOptions options, ZoneId defaultZone) {
     ZoneId zone = options.zone(defaultZone);
     return new CalendarIntervalTrigger(
-        options.integer("years", 0, 0, 9999),
-        options.integer("months", 0, 0, 9999 * 12),
-        options.integer("weeks", 0, 0, 9999 * 53),
-        options.integer("days", 0, 0, 9999 * 366),
+        options.integer("years", 0, 0, MAX_YEARS),
+        options.integer("months", 0, 0, MAX_MONTHS),
+        options.integer("weeks", 0, 0, MAX_WEEKS),
+        options.integer("days", 0, 0, MAX_DAYS),
         LocalTime.of(
             options.integer("hour", 0, 0, 23),
             options.integer("minute", 0, 0, 59),

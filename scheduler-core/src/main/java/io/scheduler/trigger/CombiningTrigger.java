@@ -27,7 +27,9 @@ abstract sealed class CombiningTrigger implements BuiltInTrigger permits AndTrig
   CombiningTrigger(List<Trigger> triggers, @Nullable ZoneId zone, @Nullable Duration jitter) {
     if (triggers == null || triggers.isEmpty()) {
       throw new InvalidTriggerException(
-          "triggers", triggers, alias() + " trigger needs at least one sub-trigger");
+          "triggers",
+          triggers,
+          alias() + " trigger needs at least one sub-trigger, but was " + triggers);
     }
     for (Trigger trigger : triggers) {
       if (trigger == null) {
@@ -46,7 +48,7 @@ abstract sealed class CombiningTrigger implements BuiltInTrigger permits AndTrig
     }
     this.triggers = List.copyOf(triggers);
     this.zone = zone != null ? zone : defaultZone(this.triggers);
-    this.jitter = jitter == null || jitter.isZero() ? null : jitter;
+    this.jitter = Jitter.check(alias(), jitter);
   }
 
   private static ZoneId defaultZone(List<Trigger> triggers) {

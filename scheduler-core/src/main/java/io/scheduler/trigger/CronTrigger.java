@@ -75,7 +75,7 @@ public final class CronTrigger implements BuiltInTrigger {
     this.zone = Require.requireNonNull(zone, "zone");
     this.startDate = startDate == null ? null : startDate.withZoneSameInstant(zone);
     this.endDate = endDate == null ? null : endDate.withZoneSameInstant(zone);
-    this.jitter = jitter == null || jitter.isZero() ? null : jitter;
+    this.jitter = Jitter.check("cron", jitter);
     this.dstOverlap = Require.requireNonNull(dstOverlap, "dstOverlap");
     this.seed = (toString() + zone.getId()).hashCode();
   }

@@ -1,5 +1,6 @@
 package io.scheduler.trigger;
 
+import io.scheduler.exception.InvalidTriggerException;
 import io.scheduler.internal.Require;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -25,6 +26,12 @@ public final class IntervalTrigger implements BuiltInTrigger {
   private static final List<String> UNITS = List.of("weeks", "days", "hours", "minutes", "seconds");
   private static final long[] UNIT_SECONDS = {604_800, 86_400, 3_600, 60, 1};
 
+  /**
+   * The longest interval accepted: 10,000 years of 365.2425 days (3,652,425 days), so that fire
+   * times stay within what every store can hold and no arithmetic overflows.
+   */
+  public static final Duration MAX_INTERVAL = Duration.ofDays(3_652_425);
+
   private final Duration interval;
   private final ZoneId zone;
   private final @Nullable ZonedDateTime startDate;
@@ -38,14 +45,21 @@ public final class IntervalTrigger implements BuiltInTrigger {
       @Nullable ZonedDateTime endDate,
       @Nullable Duration jitter) {
     // An end_date before start_date is accepted, as in APScheduler: the trigger never fires.
-    Require.requireArgument(
-        !interval.isNegative(), "interval must not be negative, but was %s", interval);
+    if (interval.isNegative() || interval.compareTo(MAX_INTERVAL) > 0) {
+      throw new InvalidTriggerException(
+          "interval",
+          interval,
+          "interval trigger: interval must be between 0 and "
+              + MAX_INTERVAL
+              + " (10,000 years), but was "
+              + interval);
+    }
     // APScheduler turns a zero interval into one second.
     this.interval = interval.isZero() ? Duration.ofSeconds(1) : interval;
     this.zone = zone;
     this.startDate = startDate == null ? null : startDate.withZoneSameInstant(zone);
     this.endDate = endDate == null ? null : endDate.withZoneSameInstant(zone);
-    this.jitter = jitter == null || jitter.isZero() ? null : jitter;
+    this.jitter = Jitter.check("interval", jitter);
   }
 
   /**
@@ -67,9 +81,17 @@ public final class IntervalTrigger implements BuiltInTrigger {
           "seconds", null, "an interval trigger needs at least one of " + UNITS + " to be given");
     }
     BigDecimal seconds = BigDecimal.ZERO;
+    BigDecimal maxSeconds = BigDecimal.valueOf(MAX_INTERVAL.getSeconds());
     for (int i = 0; i < UNITS.size(); i++) {
-      seconds =
-          seconds.add(options.amount(UNITS.get(i)).multiply(BigDecimal.valueOf(UNIT_SECONDS[i])));
+      BigDecimal unitSeconds =
+          options.amount(UNITS.get(i)).multiply(BigDecimal.valueOf(UNIT_SECONDS[i]));
+      if (unitSeconds.compareTo(maxSeconds) > 0) {
+        throw options.invalid(
+            UNITS.get(i),
+            options.raw(UNITS.get(i)),
+            "must make an interval of at most " + MAX_INTERVAL.toDays() + " days (10,000 years)");
+      }
+      seconds = seconds.add(unitSeconds);
     }
     Duration interval =
         Duration.ofSeconds(

@@ -2,6 +2,7 @@ package io.scheduler.trigger;
 
 import io.scheduler.exception.InvalidTriggerException;
 import io.scheduler.internal.Json;
+import io.scheduler.internal.Require;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -117,10 +118,19 @@ public final class TriggerJson {
       parsed = Json.read(json);
     } catch (IllegalArgumentException e) {
       throw new InvalidTriggerException(
-          "json", json, "trigger JSON is not a JSON object: " + e.getMessage());
+          "json",
+          json,
+          "trigger JSON must be a JSON object, but was "
+              + Require.quote(String.valueOf(json))
+              + " ("
+              + e.getMessage()
+              + ")");
     }
     if (!(parsed instanceof Map<?, ?> map)) {
-      throw new InvalidTriggerException("json", json, "trigger JSON is not a JSON object");
+      throw new InvalidTriggerException(
+          "json",
+          json,
+          "trigger JSON must be a JSON object, but was " + Require.quote(String.valueOf(json)));
     }
     return fromMap(map, ZoneOffset.UTC);
   }

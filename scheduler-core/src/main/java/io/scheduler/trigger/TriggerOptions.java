@@ -191,11 +191,9 @@ final class TriggerOptions {
           Duration.ofSeconds(
               seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     }
-    if (duration.isNegative()) {
-      throw invalid(key, value, "must not be negative");
-    }
-    if (duration.compareTo(Jitter.MAX) > 0) {
-      throw invalid(key, value, "must be at most " + Jitter.MAX);
+    String problem = Jitter.problem(duration);
+    if (problem != null) {
+      throw invalid(key, value, problem);
     }
     return duration;
   }

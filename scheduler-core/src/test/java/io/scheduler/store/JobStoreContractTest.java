@@ -309,6 +309,23 @@ public abstract class JobStoreContractTest {
     assertThat(store.acquireDueJobs(at(5), 10)).isEmpty();
   }
 
+  @Test
+  void addJobsAddsAllOrNoneWhenOneIdIsTaken() {
+    Job original = richJob("report", at(60));
+    store.addJob(original);
+
+    assertThatThrownBy(
+            () ->
+                store.addJobs(
+                    List.of(job("first", at(5)), job("report", at(5)), job("last", at(5)))))
+        .isInstanceOf(ConflictingJobIdException.class)
+        .hasMessageContaining("'report'");
+
+    assertThat(ids(store.getAllJobs())).containsExactly("report");
+    assertSameContent(original, stored("report"));
+    assertThat(store.getUnloadableJobs()).isEmpty();
+  }
+
   // ------------------------------------------------------------------ update
 
   @Test

@@ -91,4 +91,34 @@ class StoredJobLoaderTest {
     assertThat(loader.isUnloadable("a", 1L)).isFalse();
     assertThat(causes.get(0)).hasMessageContaining("job 'a'").hasMessageEndingWith("schedule");
   }
+
+  @Test
+  void unloadableJobsAreListedWithTheReasonWithoutBeingReported() {
+    String json = JobJson.toJson(JobStoreContractTest.job("a", NOW));
+
+    assertThat(StoredJobLoader.unloadable("a", json, NOW, context)).isNull();
+    assertThat(StoredJobLoader.unloadable("b", json, NOW, context))
+        .isEqualTo(
+            new UnloadableJob(
+                "b",
+                "default",
+                "job 'b' in job store 'default' cannot be loaded: its data names the id 'a', but"
+                    + " it is stored under 'b'"));
+    assertThat(StoredJobLoader.unloadable("c", "{not json", null, context).reason())
+        .contains("job 'c' in job store 'default'", "corrupt data");
+    assertThat(reported).isEmpty();
+  }
+
+  @Test
+  void removedJobsAreForgotten() {
+    loader.fail("a", 1L, context, new IllegalStateException("corrupt"), reportNow);
+    loader.fail("b", 1L, context, new IllegalStateException("corrupt"), reportNow);
+    assertThat(loader.unloadableCount()).isEqualTo(2);
+
+    loader.forget("a");
+    assertThat(loader.isUnloadable("a", 1L)).isFalse();
+    assertThat(loader.unloadableCount()).isOne();
+    loader.forgetAll();
+    assertThat(loader.unloadableCount()).isZero();
+  }
 }

@@ -97,7 +97,7 @@ class TriggerJsonTest {
         .hasMessageContaining("has no JSON form");
     assertThatThrownBy(() -> TriggerJson.fromJson("[1,2]"))
         .isInstanceOf(InvalidTriggerException.class)
-        .hasMessageContaining("not a JSON object");
+        .hasMessage("trigger JSON must be a JSON object, but was '[1,2]'");
     assertThatThrownBy(() -> TriggerJson.fromJson("{\"hour\":\"3\"}"))
         .isInstanceOf(InvalidTriggerException.class)
         .hasMessageContaining("needs a string 'type'");

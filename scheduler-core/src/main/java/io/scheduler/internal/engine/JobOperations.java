@@ -16,6 +16,7 @@ import io.scheduler.job.JobFactory;
 import io.scheduler.job.JobSpec;
 import io.scheduler.job.Task;
 import io.scheduler.store.JobStore;
+import io.scheduler.store.UnloadableJob;
 import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.Triggers;
 import java.io.IOException;
@@ -74,6 +75,9 @@ public final class JobOperations {
     JobStore store = context.store(spec.jobStore());
     context.requireExecutor(spec.executor());
     Instant next = spec.nextRunTimeIsSet() ? spec.nextRunTime() : jobFactory.firstRunTime(trigger);
+    if (next == null && !spec.nextRunTimeIsSet()) {
+      jobFactory.requireFiring(id, trigger, context.clock.instant());
+    }
     Job job = jobFactory.create(spec, id, task, trigger, next);
     storeNewJob(store, job, spec.replaceExisting());
     return job;
@@ -130,7 +134,7 @@ public final class JobOperations {
       Instant next =
           spec.nextRunTimeIsSet()
               ? spec.nextRunTime()
-              : jobFactory.firstRunTime(triggers.get(i), now);
+              : jobFactory.requireFiring(ids.get(i), triggers.get(i), now);
       added.add(jobFactory.create(spec, ids.get(i), tasks.get(i), triggers.get(i), next));
     }
     for (int i = 0; i < added.size(); i++) {
@@ -140,23 +144,58 @@ public final class JobOperations {
             .add(added.get(i));
       }
     }
-    for (Map.Entry<String, List<Job>> batch : batches.entrySet()) {
-      context.store(batch.getKey()).addJobs(batch.getValue());
-      for (Job job : batch.getValue()) {
-        jobStored(job);
+    // All or nothing across stores: when a store refuses, the jobs new in the others are removed
+    // again, and no event is published (a job that replaced another stays replaced).
+    List<List<Job>> stored = new ArrayList<>(batches.size() + 1);
+    try {
+      for (Map.Entry<String, List<Job>> batch : batches.entrySet()) {
+        context.store(batch.getKey()).addJobs(batch.getValue());
+        stored.add(batch.getValue());
       }
+      for (int i = 0; i < added.size(); i++) {
+        if (specs.get(i).replaceExisting()) {
+          JobStore store = context.store(added.get(i).jobStore());
+          try {
+            store.addJob(added.get(i));
+            stored.add(List.of(added.get(i)));
+          } catch (ConflictingJobIdException e) {
+            store.updateJob(added.get(i));
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      removeAgain(stored, e);
+      throw e;
     }
-    for (int i = 0; i < added.size(); i++) {
-      if (specs.get(i).replaceExisting()) {
-        storeNewJob(context.store(added.get(i).jobStore()), added.get(i), true);
-      }
+    for (Job job : added) {
+      jobStored(job);
     }
     out.addAll(added);
     return out;
   }
 
+  private void removeAgain(List<List<Job>> stored, RuntimeException refusal) {
+    for (List<Job> batch : stored) {
+      for (Job job : batch) {
+        try {
+          context.store(job.jobStore()).removeJob(job.id());
+        } catch (RuntimeException e) {
+          log.warn(
+              "addJobs failed, and job '{}' it added to job store '{}' could not be removed again",
+              job.id(),
+              job.jobStore(),
+              e);
+          refusal.addSuppressed(e);
+        }
+      }
+    }
+  }
+
   /** Keeps a job added while stopped for start(); returns null when the scheduler started. */
   private @Nullable Job addPending(JobSpec spec, String id, Trigger trigger, Task task) {
+    if (!spec.nextRunTimeIsSet()) {
+      jobFactory.requireFiring(id, trigger, context.clock.instant());
+    }
     synchronized (lock) {
       if (context.state == EngineState.STOPPED) {
         Job job =
@@ -242,7 +281,31 @@ public final class JobOperations {
         return;
       }
     }
+    // A stored job that cannot be loaded is not found by lookupJob, but can be removed.
+    for (Map.Entry<String, JobStore> store : context.stores.entrySet()) {
+      try {
+        store.getValue().removeJob(id);
+      } catch (JobNotFoundException notThere) {
+        continue;
+      }
+      context.publishJobRemoved(id, store.getKey());
+      return;
+    }
     throw new JobNotFoundException(id, null);
+  }
+
+  /** See {@code Scheduler.getUnloadableJobs}. */
+  public List<UnloadableJob> getUnloadableJobs() {
+    synchronized (lock) {
+      if (context.state == EngineState.STOPPED) {
+        return List.of();
+      }
+    }
+    List<UnloadableJob> jobs = new ArrayList<>();
+    for (JobStore store : context.stores.values()) {
+      jobs.addAll(store.getUnloadableJobs());
+    }
+    return jobs;
   }
 
   /** See {@code Scheduler.removeAllJobs}. */
@@ -355,7 +418,7 @@ public final class JobOperations {
                 spec,
                 id,
                 jobFactory.task(spec),
-                jobFactory.trigger(spec),
+                checkedTrigger(found.job(), spec),
                 spec.nextRunTimeIsSet()
                     ? spec.nextRunTime()
                     : found.job().nextRunTime().orElse(null));
@@ -378,7 +441,7 @@ public final class JobOperations {
                   spec,
                   id,
                   jobFactory.task(spec),
-                  jobFactory.trigger(spec),
+                  checkedTrigger(job, spec),
                   spec.nextRunTimeIsSet() ? spec.nextRunTime() : job.nextRunTime().orElse(null));
           store.updateJob(updated);
           break;
@@ -393,6 +456,15 @@ public final class JobOperations {
     publishJobModified(updated);
     updated.nextRunTime().ifPresent(this::jobScheduled);
     return updated;
+  }
+
+  /** The trigger of an edited spec, refused when it is a new one that never fires. */
+  private Trigger checkedTrigger(Job job, JobSpec spec) {
+    Trigger trigger = jobFactory.trigger(spec);
+    if (trigger != job.trigger() && !trigger.equals(job.trigger())) {
+      jobFactory.requireFiring(job.id(), trigger, context.clock.instant());
+    }
+    return trigger;
   }
 
   private static JobSpec editedSpec(Job job, Consumer<JobSpec.Builder> changes) {

@@ -12,7 +12,7 @@ import io.scheduler.store.SharedJobStore.AcquiredRuns;
 import io.scheduler.store.SharedJobStore.ClaimResult;
 import io.scheduler.store.SharedJobStore.Release;
 import io.scheduler.store.StoredTimes;
-import io.scheduler.store.jdbc.JobLoader.LoadFailure;
+import io.scheduler.store.jdbc.JobLoader.LoadFailures;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,7 +75,7 @@ final class Acquisitions {
     long clockMicros = StoredTimes.floorMicros(context.clock().instant());
     long until = StoredTimes.ceilMicros(now.plus(leaseTime));
     long token = newToken();
-    List<LoadFailure> failures = new ArrayList<>();
+    LoadFailures failures = new LoadFailures();
     Map<Job, String> acquired =
         transactions.inTransaction(
             "acquire due jobs",
@@ -113,7 +113,7 @@ final class Acquisitions {
    * attempt stay listed, so a retry skips those rows). Returns each job with its JSON.
    */
   private Map<Job, String> selectDue(
-      Connection c, int limit, long nowMicros, long clockMicros, List<LoadFailure> failures)
+      Connection c, int limit, long nowMicros, long clockMicros, LoadFailures failures)
       throws SQLException {
     Map<Job, String> jobs = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
@@ -155,7 +155,7 @@ final class Acquisitions {
     long nowMicros = StoredTimes.floorMicros(now);
     long clockMicros = StoredTimes.floorMicros(context.clock().instant());
     long leaseUntil = StoredTimes.ceilMicros(now.plus(leaseTime));
-    List<LoadFailure> failures = new ArrayList<>();
+    LoadFailures failures = new LoadFailures();
     AcquiredRuns acquired =
         transactions.inTransaction(
             "acquire and claim due jobs",

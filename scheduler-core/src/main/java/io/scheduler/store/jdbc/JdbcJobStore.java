@@ -12,6 +12,7 @@ import io.scheduler.store.LeaseSettings;
 import io.scheduler.store.ReleaseResult;
 import io.scheduler.store.RunClaim;
 import io.scheduler.store.SharedJobStore;
+import io.scheduler.store.UnloadableJob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -252,6 +253,11 @@ public final class JdbcJobStore implements SharedJobStore {
   @Override
   public List<Job> getAllJobs() {
     return state().jobs.getAllJobs();
+  }
+
+  @Override
+  public List<UnloadableJob> getUnloadableJobs() {
+    return state().jobs.getUnloadableJobs();
   }
 
   @Override

@@ -2,32 +2,26 @@ package io.scheduler.store.jdbc;
 
 import io.scheduler.exception.JobStoreException;
 import io.scheduler.job.Job;
-import io.scheduler.store.JobJson;
 import io.scheduler.store.JobStoreContext;
+import io.scheduler.store.StoredJobLoader;
 import io.scheduler.store.StoredTimes;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import io.scheduler.store.UnloadableJob;
+import java.util.ArrayList;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Turns a started {@link JdbcJobStore}'s job rows into jobs, and remembers the rows that cannot be
- * loaded (corrupt JSON, a task that cannot be resolved here) by version: each is reported once per
- * version, outside any transaction, and then skipped.
+ * What a started {@link JdbcJobStore} adds to the {@link StoredJobLoader} every persistent store
+ * shares: rows in microseconds, versions as numbers, failures collected during a transaction and
+ * reported after it, and how many unloadable rows a query reads past.
  */
 final class JobLoader {
-
-  private static final Logger log = LoggerFactory.getLogger(JdbcJobStore.class);
 
   /** The most unloadable rows a query reads past. */
   private static final int MAX_SKIPPED = 1_000;
 
   private final JobStoreContext context;
-  // Rows that could not be loaded: id -> the version reported (reported once per version).
-  private final Map<String, Long> unloadable = new ConcurrentHashMap<>();
+  private final StoredJobLoader<Long> loader = new StoredJobLoader<>();
 
   JobLoader(JobStoreContext context) {
     this.context = context;
@@ -35,90 +29,65 @@ final class JobLoader {
 
   /**
    * Loads a row into a job; returns null (and notes the failure in {@code failures} once per
-   * version) when it fails.
+   * version) when it fails, at once for a version known not to load.
    */
   @Nullable Job load(
-      String id, @Nullable Long nextMicros, String json, long version, List<LoadFailure> failures) {
-    Long reported = unloadable.get(id);
-    if (reported != null && reported == version) {
+      String id, @Nullable Long nextMicros, String json, long version, LoadFailures failures) {
+    if (loader.isUnloadable(id, version)) {
       return null;
     }
-    try {
-      Job job =
-          JobJson.fromJson(
-              json, nextMicros == null ? null : StoredTimes.fromMicros(nextMicros), context);
-      if (!job.id().equals(id)) {
-        throw new JobStoreException(
-            "job '"
-                + id
-                + "' in job store '"
-                + context.alias()
-                + "' cannot be loaded: its data names job '"
-                + job.id()
-                + "'");
-      }
-      if (reported != null) {
-        unloadable.remove(id, reported);
-      }
-      return job;
-    } catch (RuntimeException | LinkageError e) {
-      Exception cause =
-          e instanceof RuntimeException runtime
-                  && e.getMessage() != null
-                  && e.getMessage().contains("'" + id + "'")
-              ? runtime
-              : new JobStoreException(
-                  "job '"
-                      + id
-                      + "' in job store '"
-                      + context.alias()
-                      + "' cannot be loaded: "
-                      + e.getMessage(),
-                  e);
-      if (!Objects.equals(unloadable.put(id, version), version)) {
-        failures.add(new LoadFailure(id, cause));
-      }
-      return null;
-    }
+    return loader.load(
+        id,
+        json,
+        nextMicros == null ? null : StoredTimes.fromMicros(nextMicros),
+        version,
+        context,
+        failures);
+  }
+
+  /** Returns why a row cannot be loaded, or null when it can. */
+  @Nullable UnloadableJob unloadable(String id, @Nullable Long nextMicros, String json) {
+    return StoredJobLoader.unloadable(
+        id, json, nextMicros == null ? null : StoredTimes.fromMicros(nextMicros), context);
   }
 
   /** Whether this version of a row is known not to load. */
   boolean isUnloadable(String id, long version) {
-    Long reported = unloadable.get(id);
-    return reported != null && reported == version;
+    return loader.isUnloadable(id, version);
   }
 
   /** How many unloadable rows a query should read past (at most {@value #MAX_SKIPPED}). */
   int skipped() {
-    return Math.min(unloadable.size(), MAX_SKIPPED);
+    return Math.min(loader.unloadableCount(), MAX_SKIPPED);
   }
 
   /** Forgets a removed row. */
   void forget(String id) {
-    unloadable.remove(id);
+    loader.forget(id);
   }
 
   /** Forgets every row (all were removed). */
   void forgetAll() {
-    unloadable.clear();
+    loader.forgetAll();
   }
 
   /** Tells the scheduler about rows that could not be loaded, outside any transaction. */
-  void report(List<LoadFailure> failures) {
+  void report(LoadFailures failures) {
     for (LoadFailure failure : failures) {
-      log.debug(
-          "Job '{}' in job store '{}' cannot be loaded; keeping it untouched and skipping it",
-          failure.jobId,
-          context.alias(),
-          failure.cause);
-      try {
-        context.listener().jobLoadFailed(failure.jobId, failure.cause);
-      } catch (RuntimeException e) {
-        log.warn("The listener of job store '{}' failed", context.alias(), e);
-      }
+      StoredJobLoader.report(context, failure.jobId(), failure.cause());
     }
   }
 
   /** A row that could not be loaded, to report. */
-  record LoadFailure(String jobId, Exception cause) {}
+  record LoadFailure(String jobId, JobStoreException cause) {}
+
+  /** The failures one query found, to report after its transaction. */
+  static final class LoadFailures extends ArrayList<LoadFailure>
+      implements BiConsumer<String, JobStoreException> {
+
+    @Override
+    public void accept(String jobId, JobStoreException cause) {
+      add(new LoadFailure(jobId, cause));
+    }
+  }
 }

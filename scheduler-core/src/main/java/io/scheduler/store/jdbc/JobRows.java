@@ -6,7 +6,8 @@ import io.scheduler.job.Job;
 import io.scheduler.store.JobJson;
 import io.scheduler.store.JobStoreContext;
 import io.scheduler.store.StoredTimes;
-import io.scheduler.store.jdbc.JobLoader.LoadFailure;
+import io.scheduler.store.UnloadableJob;
+import io.scheduler.store.jdbc.JobLoader.LoadFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -181,7 +182,7 @@ final class JobRows {
   }
 
   Optional<Job> lookupJob(String id) {
-    List<LoadFailure> failures = new ArrayList<>();
+    LoadFailures failures = new LoadFailures();
     Job job =
         transactions.inConnection(
             "look up job '" + id + "'",
@@ -202,7 +203,7 @@ final class JobRows {
   }
 
   List<Job> getAllJobs() {
-    List<LoadFailure> failures = new ArrayList<>();
+    LoadFailures failures = new LoadFailures();
     List<Job> jobs =
         transactions.inConnection(
             "list jobs",
@@ -228,6 +229,25 @@ final class JobRows {
     loader.report(failures);
     jobs.sort(Job.BY_NEXT_RUN_TIME);
     return jobs;
+  }
+
+  List<UnloadableJob> getUnloadableJobs() {
+    return transactions.inConnection(
+        "list jobs that cannot be loaded",
+        c -> {
+          List<UnloadableJob> all = new ArrayList<>();
+          try (Statement select = c.createStatement();
+              ResultSet rows = select.executeQuery(sql.selectAllJobs)) {
+            while (rows.next()) {
+              UnloadableJob job =
+                  loader.unloadable(rows.getString(1), micros(rows, 2), rows.getString(3));
+              if (job != null) {
+                all.add(job);
+              }
+            }
+          }
+          return all;
+        });
   }
 
   Optional<Instant> nextRunTime() {

@@ -5,6 +5,7 @@ import io.scheduler.SchedulerState;
 import io.scheduler.boot.actuate.JobOutcomeRecorder.JobOutcome;
 import io.scheduler.exception.JobNotFoundException;
 import io.scheduler.job.Job;
+import io.scheduler.store.UnloadableJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,7 +38,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  *   <li>{@code POST /{jobId}} with {@code {"action": "pause"|"resume"|"run"}} pauses, resumes or
  *       runs a job once now ({@link Scheduler#runJob}); 404 when no job has the id, 409 when the
  *       job already runs its maximum number of instances;
- *   <li>{@code DELETE /{jobId}} removes a job; 404 when no job has the id.
+ *   <li>{@code DELETE /{jobId}} removes a job, or a stored job that cannot be loaded; 404 when no
+ *       job has the id.
  * </ul>
  *
  * <p>Over HTTP every 4xx answer is an RFC 9457 problem detail ({@link
@@ -51,6 +53,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
   SchedulerEndpoint.SchedulerStateDescriptor.class,
   SchedulerEndpoint.JobDescriptor.class,
   SchedulerEndpoint.JobDetailsDescriptor.class,
+  SchedulerEndpoint.UnloadableJobDescriptor.class,
   JobOutcome.class
 })
 public class SchedulerEndpoint {
@@ -69,6 +72,15 @@ public class SchedulerEndpoint {
 
   /** A job added while the scheduler is stopped: it is scheduled when the scheduler starts. */
   public static final String PENDING = "pending";
+
+  /**
+   * A stored job that cannot be loaded (listed in {@code unloadableJobs}; removing it answers with
+   * this state, its trigger and executor {@value #UNKNOWN}).
+   */
+  public static final String UNLOADABLE = "unloadable";
+
+  /** What is not known of a job that cannot be loaded. */
+  public static final String UNKNOWN = "unknown";
 
   private final Scheduler scheduler;
   private final JobOutcomeRecorder outcomes;
@@ -98,7 +110,10 @@ public class SchedulerEndpoint {
         state.name(),
         scheduler.timezone().getId(),
         scheduler.runningInstances(),
-        jobs.stream().map(job -> describe(job, state)).toList());
+        jobs.stream().map(job -> describe(job, state)).toList(),
+        scheduler.getUnloadableJobs().stream()
+            .map(job -> new UnloadableJobDescriptor(job.id(), job.jobStore(), job.reason()))
+            .toList());
   }
 
   /**
@@ -205,7 +220,7 @@ public class SchedulerEndpoint {
   public @Nullable JobDescriptor removeJob(@Selector String jobId) {
     Optional<Job> job = scheduler.getJob(jobId);
     if (job.isEmpty()) {
-      return null;
+      return removeUnloadable(jobId);
     }
     JobDescriptor removed = describe(job.get(), scheduler.state());
     try {
@@ -214,6 +229,21 @@ public class SchedulerEndpoint {
       return null;
     }
     return removed;
+  }
+
+  private @Nullable JobDescriptor removeUnloadable(String jobId) {
+    Optional<UnloadableJob> unloadable =
+        scheduler.getUnloadableJobs().stream().filter(job -> job.id().equals(jobId)).findFirst();
+    if (unloadable.isEmpty()) {
+      return null;
+    }
+    try {
+      scheduler.removeJob(jobId);
+    } catch (JobNotFoundException e) {
+      return null;
+    }
+    return new JobDescriptor(
+        jobId, jobId, UNKNOWN, null, UNLOADABLE, unloadable.get().jobStore(), UNKNOWN, null);
   }
 
   private Job runNow(String jobId) {
@@ -290,13 +320,25 @@ public class SchedulerEndpoint {
    * @param timezone the scheduler's default time zone
    * @param runningInstances runs in progress by job id, for jobs that have one
    * @param jobs every job, store by store, each by next run time
+   * @param unloadableJobs the stored jobs that cannot be loaded, with the reason ({@code DELETE
+   *     /{jobId}} removes them)
    */
   public record SchedulerDescriptor(
       String state,
       String timezone,
       Map<String, Integer> runningInstances,
-      List<JobDescriptor> jobs)
+      List<JobDescriptor> jobs,
+      List<UnloadableJobDescriptor> unloadableJobs)
       implements OperationResponseBody {}
+
+  /**
+   * A stored job that cannot be loaded.
+   *
+   * @param id the id it is stored under
+   * @param jobStore the alias of its store
+   * @param reason why it cannot be loaded
+   */
+  public record UnloadableJobDescriptor(String id, String jobStore, String reason) {}
 
   /**
    * The scheduler's state after a change.

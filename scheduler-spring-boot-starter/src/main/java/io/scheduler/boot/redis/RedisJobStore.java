@@ -19,6 +19,7 @@ import io.scheduler.store.ReleaseResult;
 import io.scheduler.store.RunClaim;
 import io.scheduler.store.SharedJobStore;
 import io.scheduler.store.StoredJobLoader;
+import io.scheduler.store.UnloadableJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,12 +242,14 @@ public final class RedisJobStore implements SharedJobStore {
     if (!isOne(result.get(0))) {
       throw new JobNotFoundException(id, context.alias());
     }
+    loader.forget(id);
   }
 
   @Override
   public void removeAllJobs() {
     started();
     scripts.run(RedisScripts.REMOVE_ALL, "remove all jobs", List.of());
+    loader.forgetAll();
   }
 
   @Override
@@ -277,6 +280,30 @@ public final class RedisJobStore implements SharedJobStore {
               }
             });
     jobs.sort(Job.BY_NEXT_RUN_TIME);
+    return jobs;
+  }
+
+  @Override
+  public List<UnloadableJob> getUnloadableJobs() {
+    JobStoreContext context = started();
+    List<Object> snapshot = scripts.run(RedisScripts.SNAPSHOT, "read all jobs", List.of());
+    Map<String, String> schedules = pairs(snapshot.get(2));
+    List<UnloadableJob> jobs = new ArrayList<>();
+    pairs(snapshot.get(0))
+        .forEach(
+            (id, json) -> {
+              UnloadableJob job;
+              try {
+                job =
+                    StoredJobLoader.unloadable(
+                        id, json, parseSchedule(schedules.getOrDefault(id, "")), context);
+              } catch (RuntimeException e) {
+                job = StoredJobLoader.unloadable(id, context, e);
+              }
+              if (job != null) {
+                jobs.add(job);
+              }
+            });
     return jobs;
   }
 

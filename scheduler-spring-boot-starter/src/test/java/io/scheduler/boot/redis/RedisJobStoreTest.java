@@ -2,8 +2,10 @@ package io.scheduler.boot.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.scheduler.exception.JobNotFoundException;
 import io.scheduler.exception.JobStoreException;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobDefaults;
@@ -18,6 +20,7 @@ import io.scheduler.store.RunClaim;
 import io.scheduler.store.SharedJobStore;
 import io.scheduler.store.SharedJobStore.ClaimResult;
 import io.scheduler.store.SharedJobStore.Release;
+import io.scheduler.store.UnloadableJob;
 import io.scheduler.testing.MutableClock;
 import io.scheduler.testservers.TcpProxy;
 import io.scheduler.testservers.TestServers;
@@ -272,6 +275,40 @@ class RedisJobStoreTest {
 
     assertThat(ids(store.acquireDueJobs(NOW, 10))).containsExactly("ghost");
     assertThat(failures).hasSize(1);
+  }
+
+  @Test
+  void jobsThatCannotBeLoadedAreListedWithTheReasonAndCanBeRemoved() {
+    RedisJobStore store = start("node-a");
+    store.addJobs(List.of(job("a", at(-3)), job("b", at(-2)), job("ghost", at(-1))));
+    direct.opsForHash().put(key("jobs"), "b", "{not json");
+    String json = (String) direct.opsForHash().get(key("jobs"), "ghost");
+    direct
+        .opsForHash()
+        .put(key("jobs"), "ghost", json.replace(ContractTasks.NOOP, "com.example.Missing::run"));
+
+    List<UnloadableJob> unloadable = store.getUnloadableJobs();
+
+    assertThat(unloadable)
+        .extracting(UnloadableJob::id, UnloadableJob::jobStore)
+        .containsExactlyInAnyOrder(tuple("b", "default"), tuple("ghost", "default"));
+    assertThat(unloadable)
+        .filteredOn(job -> job.id().equals("b"))
+        .singleElement()
+        .satisfies(job -> assertThat(job.reason()).contains("job 'b'", "corrupt"));
+    assertThat(unloadable)
+        .filteredOn(job -> job.id().equals("ghost"))
+        .singleElement()
+        .satisfies(job -> assertThat(job.reason()).contains("job 'ghost'", "com.example.Missing"));
+    assertThat(ids(store.getAllJobs())).containsExactly("a");
+
+    store.removeJob("b");
+    store.removeJob("ghost");
+
+    assertThat(store.getUnloadableJobs()).isEmpty();
+    assertThat(direct.opsForHash().keys(key("jobs"))).containsExactly("a");
+    assertThat(direct.opsForHash().keys(key("schedule"))).containsExactly("a");
+    assertThatThrownBy(() -> store.removeJob("b")).isInstanceOf(JobNotFoundException.class);
   }
 
   // ------------------------------------------------------------------ refused input
