@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class JobOperations {
 
   private static final Logger log = LoggerFactory.getLogger(SchedulerEngine.LOGGER_NAME);
+  // A declared job is read again after a lost race at most this often.
+  private static final int MAX_DECLARE_ATTEMPTS = 10;
 
   private final EngineContext context;
   private final JobFactory jobFactory;
@@ -70,9 +72,13 @@ public final class JobOperations {
     }
     JobStore store = context.store(spec.jobStore());
     context.requireExecutor(spec.executor());
+    if (spec.replaceExisting()) {
+      return declare(store, declaredJob(spec, id, task, trigger), spec.nextRunTimeIsSet());
+    }
+    trigger = jobFactory.anchor(trigger);
     Instant next = spec.nextRunTimeIsSet() ? spec.nextRunTime() : jobFactory.firstRunTime(trigger);
     Job job = jobFactory.create(spec, id, task, trigger, next);
-    storeNewJob(store, job, spec.replaceExisting());
+    storeNewJob(store, job);
     return job;
   }
 
@@ -124,11 +130,14 @@ public final class JobOperations {
       JobSpec spec = specs.get(i);
       context.store(spec.jobStore());
       context.requireExecutor(spec.executor());
+      if (spec.replaceExisting()) {
+        added.add(declaredJob(spec, ids.get(i), tasks.get(i), triggers.get(i)));
+        continue;
+      }
+      Trigger trigger = jobFactory.anchor(triggers.get(i));
       Instant next =
-          spec.nextRunTimeIsSet()
-              ? spec.nextRunTime()
-              : jobFactory.firstRunTime(triggers.get(i), now);
-      added.add(jobFactory.create(spec, ids.get(i), tasks.get(i), triggers.get(i), next));
+          spec.nextRunTimeIsSet() ? spec.nextRunTime() : jobFactory.firstRunTime(trigger, now);
+      added.add(jobFactory.create(spec, ids.get(i), tasks.get(i), trigger, next));
     }
     for (int i = 0; i < added.size(); i++) {
       if (!specs.get(i).replaceExisting()) {
@@ -145,7 +154,8 @@ public final class JobOperations {
     }
     for (int i = 0; i < added.size(); i++) {
       if (specs.get(i).replaceExisting()) {
-        storeNewJob(context.store(added.get(i).jobStore()), added.get(i), true);
+        JobSpec spec = specs.get(i);
+        added.set(i, declare(context.store(spec.jobStore()), added.get(i), spec.nextRunTimeIsSet()));
       }
     }
     out.addAll(added);
@@ -156,9 +166,14 @@ public final class JobOperations {
   private @Nullable Job addPending(JobSpec spec, String id, Trigger trigger, Task task) {
     synchronized (lock) {
       if (context.state == EngineState.STOPPED) {
+        // A declared job keeps its trigger as declared: start compares it with a stored job.
         Job job =
             jobFactory.create(
-                spec, id, task, trigger, spec.nextRunTimeIsSet() ? spec.nextRunTime() : null);
+                spec,
+                id,
+                task,
+                spec.replaceExisting() ? trigger : jobFactory.anchor(trigger),
+                spec.nextRunTimeIsSet() ? spec.nextRunTime() : null);
         pending.add(job, spec.nextRunTimeIsSet(), spec.replaceExisting());
         return job;
       }
@@ -175,8 +190,9 @@ public final class JobOperations {
   /** See {@code Scheduler.rescheduleJob}. */
   public Job rescheduleJob(String id, Trigger trigger) {
     requireNonNull(trigger, "trigger");
-    Instant next = jobFactory.firstRunTime(trigger, context.clock.instant());
-    return modify(id, builder -> builder.trigger(trigger).nextRunTime(next));
+    Trigger anchored = jobFactory.anchor(trigger);
+    Instant next = jobFactory.firstRunTime(anchored, context.clock.instant());
+    return modify(id, builder -> builder.trigger(anchored).nextRunTime(next));
   }
 
   /** See {@code Scheduler.rescheduleJob}. */
@@ -334,7 +350,9 @@ public final class JobOperations {
                 spec,
                 id,
                 jobFactory.task(spec),
-                jobFactory.trigger(spec),
+                found.replaceExisting()
+                    ? jobFactory.trigger(spec)
+                    : jobFactory.anchor(jobFactory.trigger(spec)),
                 spec.nextRunTimeIsSet()
                     ? spec.nextRunTime()
                     : found.job().nextRunTime().orElse(null));
@@ -357,7 +375,7 @@ public final class JobOperations {
                   spec,
                   id,
                   jobFactory.task(spec),
-                  jobFactory.trigger(spec),
+                  jobFactory.anchor(jobFactory.trigger(spec)),
                   spec.nextRunTimeIsSet() ? spec.nextRunTime() : job.nextRunTime().orElse(null));
           store.updateJob(updated);
           break;
@@ -392,16 +410,75 @@ public final class JobOperations {
     return spec;
   }
 
-  void storeNewJob(JobStore store, Job job, boolean replaceExisting) {
-    try {
-      store.addJob(job);
-    } catch (ConflictingJobIdException e) {
-      if (!replaceExisting) {
-        throw e;
-      }
-      store.updateJob(job);
-    }
+  private void storeNewJob(JobStore store, Job job) {
+    store.addJob(job);
     jobStored(job);
+  }
+
+  /** A declared job as its spec gives it: trigger as declared, next run time only when set. */
+  private Job declaredJob(JobSpec spec, String id, Task task, Trigger trigger) {
+    return jobFactory.create(
+        spec, id, task, trigger, spec.nextRunTimeIsSet() ? spec.nextRunTime() : null);
+  }
+
+  /**
+   * Adds a declared job, or reconciles the stored job with its id with it ({@link DeclaredJobs}):
+   * {@code JOB_ADDED} when added, {@code JOB_MODIFIED} when changed, no event when unchanged. The
+   * stored job is replaced only while it is still the one read ({@link JobStore#replaceJob}), so
+   * schedulers starting together on one store, or a run storing its next run time meanwhile, never
+   * have a change undone; a lost race is read again.
+   */
+  private Job declare(JobStore store, Job declared, boolean nextRunTimeIsSet) {
+    context.processing.lock();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        Instant now = context.clock.instant();
+        Optional<Job> current = store.lookupJob(declared.id());
+        if (current.isEmpty()) {
+          Trigger trigger = jobFactory.anchor(declared.trigger());
+          Job job =
+              declared.trigger() == trigger && nextRunTimeIsSet
+                  ? declared
+                  : jobFactory.create(
+                      JobSpec.from(declared).build(),
+                      declared.id(),
+                      declared.task(),
+                      trigger,
+                      nextRunTimeIsSet
+                          ? declared.nextRunTime().orElse(null)
+                          : jobFactory.firstRunTime(trigger, now));
+          try {
+            store.addJob(job);
+          } catch (ConflictingJobIdException e) {
+            if (store.lookupJob(declared.id()).isPresent()) {
+              continue; // added by another scheduler meanwhile: reconcile with it
+            }
+            store.updateJob(job); // stored, but it cannot be loaded here: the definition replaces it
+          }
+          jobStored(job);
+          return job;
+        }
+        Job stored = current.get();
+        Job updated = DeclaredJobs.reconcile(stored, declared, nextRunTimeIsSet, now, jobFactory);
+        if (updated == stored) {
+          log.debug("Declared job \"{}\" is unchanged", stored);
+          return stored;
+        }
+        if (store.replaceJob(stored, updated)) {
+          log.debug("Updated job \"{}\" to its declared definition", updated);
+          publishJobModified(updated);
+          updated.nextRunTime().ifPresent(this::jobScheduled);
+          return updated;
+        }
+        requireState(
+            attempt < MAX_DECLARE_ATTEMPTS,
+            "job '%s' changed %s times while it was being declared; giving up",
+            declared.id(),
+            attempt);
+      }
+    } finally {
+      context.processing.unlock();
+    }
   }
 
   /** Announces a job just stored and wakes the loop when it is due before the loop's next pass. */
@@ -450,14 +527,16 @@ public final class JobOperations {
   /** Stores the pending jobs, with their first run times from {@code now} unless set. */
   void storePending(Map<String, JobStore> startStores, Instant now) {
     for (PendingJobs.PendingJob job : pending.all()) {
+      JobStore store = startStores.get(job.job().jobStore());
+      if (job.replaceExisting()) {
+        declare(store, job.job(), job.nextRunTimeIsSet());
+        continue;
+      }
       Instant next =
           job.nextRunTimeIsSet()
               ? job.job().nextRunTime().orElse(null)
               : jobFactory.firstRunTime(job.job().trigger(), now);
-      storeNewJob(
-          startStores.get(job.job().jobStore()),
-          job.job().withNextRunTime(next),
-          job.replaceExisting());
+      storeNewJob(store, job.job().withNextRunTime(next));
     }
     pending.clear();
   }
