@@ -59,7 +59,8 @@ class SchedulerScenarioTest {
           Map.of("JOB_ADDED [] @2026-03-02T08:02:30Z", "JOB_MODIFIED [] @2026-03-02T08:02:30Z"));
 
   static List<Map<String, Object>> scenarios() {
-    InputStream in = SchedulerScenarioTest.class.getResourceAsStream("/oracle/scheduler-scenarios.jsonl");
+    InputStream in =
+        SchedulerScenarioTest.class.getResourceAsStream("/oracle/scheduler-scenarios.jsonl");
     Objects.requireNonNull(in, "missing test resource /oracle/scheduler-scenarios.jsonl");
     List<Map<String, Object>> scenarios = new ArrayList<>();
     try (BufferedReader reader =
@@ -91,7 +92,8 @@ class SchedulerScenarioTest {
       String job = (String) e.get("job");
       expectedEvents
           .computeIfAbsent(job, id -> new ArrayList<>())
-          .add(describe((String) e.get("type"), instants(e.get("run_times")), (String) e.get("at")));
+          .add(
+              describe((String) e.get("type"), instants(e.get("run_times")), (String) e.get("at")));
     }
     Map<String, String> differences =
         DOCUMENTED_DIFFERENCES.getOrDefault((String) scenario.get("id"), Map.of());
@@ -271,7 +273,9 @@ class SchedulerScenarioTest {
         CompletableFuture<Object> done = new CompletableFuture<>();
         running.add(
             Map.entry(
-                clock.instant().plus(Duration.ofMillis(Math.round(((Number) duration).doubleValue() * 1000))),
+                clock
+                    .instant()
+                    .plus(Duration.ofMillis(Math.round(((Number) duration).doubleValue() * 1000))),
                 done));
         return done;
       };

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * resolves its task (a {@link TaskRef} through the scheduler's {@link TaskResolver}) and its
  * trigger (an alias built in the scheduler's zone; none means "once, now"), and applies the
  * scheduler's {@link JobDefaults} to the options the spec leaves unset. A new job's interval
- * trigger without a start date is anchored ({@link #anchor}), so its grid is stored with it.
- * Thread-safe.
+ * trigger without a start date is anchored ({@link #anchor(Trigger)}), so its grid is stored with
+ * it. Thread-safe.
  */
 public final class JobFactory {
 
@@ -136,8 +136,8 @@ public final class JobFactory {
    * Returns the trigger a declared job keeps when a job with its id is stored already: the stored
    * trigger when the declared one is an interval trigger without a start date that matches the
    * stored one but for the anchor the stored one received when it was first stored (or matches a
-   * stored one without an anchor, stored by an earlier version); otherwise the
-   * declared trigger, {@linkplain #anchor anchored} at {@code now}.
+   * stored one without an anchor, stored by an earlier version); otherwise the declared trigger,
+   * {@linkplain #anchor(Trigger) anchored} at {@code now}.
    *
    * @param declared the declared trigger
    * @param stored the stored job's trigger

@@ -575,8 +575,8 @@ public final class JobSpec {
      * rejected: APScheduler's {@code replace_existing=True}, "keep the stored job in sync with the
      * code". An unchanged definition changes nothing (a paused job stays paused, its next run time
      * stays); a changed trigger gives a next run time from the new trigger (a paused job stays
-     * paused); other changed options are updated in place; a next run time or {@link #paused()}
-     * set here is applied. The comparison and the write are atomic in shared stores.
+     * paused); other changed options are updated in place; a next run time or {@link #paused()} set
+     * here is applied. The comparison and the write are atomic in shared stores.
      *
      * @param replaceExisting true to reconcile
      * @return this builder

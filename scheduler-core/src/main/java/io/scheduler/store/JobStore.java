@@ -81,8 +81,8 @@ public interface JobStore {
    * snapshot this store returned: same stored form and next run time. A store shared between
    * schedulers checks and writes atomically (under the job's lock or its version), so a change made
    * in between, such as another scheduler storing a run's next run time, is never overwritten; the
-   * default checks, then updates, which suits a store only this scheduler uses (the scheduler
-   * holds its processing lock meanwhile).
+   * default checks, then updates, which suits a store only this scheduler uses (the scheduler holds
+   * its processing lock meanwhile).
    *
    * @param expected the stored job as read
    * @param updated the new snapshot, with the same id

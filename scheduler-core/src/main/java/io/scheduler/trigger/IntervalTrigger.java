@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * + k·interval} at or after now; after a fire time the next is that time plus the interval, as in
  * APScheduler, so a run moved off the grid (an explicit next run time) continues from where it ran.
  * A job's trigger without a start date is anchored when the job is first stored (at that time plus
- * the interval, as APScheduler does when the trigger is created), so its grid survives restarts;
- * a trigger used on its own without one fires one interval after the time it is first asked.
+ * the interval, as APScheduler does when the trigger is created), so its grid survives restarts; a
+ * trigger used on its own without one fires one interval after the time it is first asked.
  */
 public final class IntervalTrigger implements BuiltInTrigger {
 

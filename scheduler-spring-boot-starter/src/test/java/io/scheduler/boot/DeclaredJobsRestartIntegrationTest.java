@@ -55,7 +55,8 @@ class DeclaredJobsRestartIntegrationTest {
   void restartsOnPostgresqlKeepPauseStateAndNextRunTimes() throws SQLException {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setURL(TestServers.postgresUrl());
-    String prefix = "restart_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 24, 36) + "_";
+    String prefix =
+        "restart_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 24, 36) + "_";
     try {
       restartTwice(dataSource, prefix);
     } finally {

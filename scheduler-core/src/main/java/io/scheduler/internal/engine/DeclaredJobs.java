@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a declared job (one added with {@code replaceExisting}: {@code @ScheduledJob}, {@code
- * scheduler.jobs.<id>}, or code that declares its jobs at every start) meets the stored job with its
- * id. The definition decides what the job does; the stored job keeps what operators and runs set:
+ * scheduler.jobs.<id>}, or code that declares its jobs at every start) meets the stored job with
+ * its id. The definition decides what the job does; the stored job keeps what operators and runs
+ * set:
  *
  * <ul>
  *   <li>definition unchanged: nothing changes (a paused job stays paused, the next run time stays);

@@ -155,7 +155,8 @@ public final class JobOperations {
     for (int i = 0; i < added.size(); i++) {
       if (specs.get(i).replaceExisting()) {
         JobSpec spec = specs.get(i);
-        added.set(i, declare(context.store(spec.jobStore()), added.get(i), spec.nextRunTimeIsSet()));
+        added.set(
+            i, declare(context.store(spec.jobStore()), added.get(i), spec.nextRunTimeIsSet()));
       }
     }
     out.addAll(added);
@@ -453,7 +454,8 @@ public final class JobOperations {
             if (store.lookupJob(declared.id()).isPresent()) {
               continue; // added by another scheduler meanwhile: reconcile with it
             }
-            store.updateJob(job); // stored, but it cannot be loaded here: the definition replaces it
+            store.updateJob(
+                job); // stored, but it cannot be loaded here: the definition replaces it
           }
           jobStored(job);
           return job;

@@ -170,7 +170,11 @@ final class JobRows {
                   }
                   Job current =
                       loader.load(
-                          expected.id(), micros(row, 1), row.getString(2), row.getLong(3), failures);
+                          expected.id(),
+                          micros(row, 1),
+                          row.getString(2),
+                          row.getLong(3),
+                          failures);
                   if (current == null || !JobJson.sameState(current, expected)) {
                     return false;
                   }

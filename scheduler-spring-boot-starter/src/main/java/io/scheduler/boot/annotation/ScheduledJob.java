@@ -34,8 +34,7 @@ import java.lang.annotation.Target;
  * bean:<beanName>#<method>}, so persistent stores can reload it; when the scheduler starts, a
  * stored job with the same id is reconciled with the annotation (no duplicates after restarts, and
  * a pause or next run time set by an operator survives unless the definition changes it). The
- * annotation may be
- * repeated, with an explicit {@link #id()} on each.
+ * annotation may be repeated, with an explicit {@link #id()} on each.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
