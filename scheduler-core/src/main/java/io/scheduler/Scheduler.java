@@ -30,7 +30,12 @@ public interface Scheduler {
 
   /**
    * Adds a job (APScheduler's {@code add_job}). Before {@link #start()} the job is pending: its
-   * first run time is computed when the scheduler starts.
+   * first run time is computed when the scheduler starts. With {@code replaceExisting} the spec is
+   * a declaration that a job with the same id may already be stored under: it is reconciled with
+   * that job rather than replacing it, so what operators set survives restarts (unchanged: nothing
+   * changes and no event; trigger changed: next run time from the new trigger unless paused; other
+   * options changed: updated in place; {@code JOB_MODIFIED} when changed; see the README's
+   * "Declared jobs").
    *
    * @param spec the job
    * @return the job as stored

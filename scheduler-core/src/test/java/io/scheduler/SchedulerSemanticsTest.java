@@ -375,14 +375,16 @@ class SchedulerSemanticsTest {
   class PauseAndResume {
 
     @Test
-    void aPausedJobDoesNotRunAndResumesFromNow() {
+    void aPausedJobDoesNotRunAndResumesAtTheNextPointOfItsGrid() {
       scheduler.addJob(recordingJob("job", IntervalTrigger.every(Duration.ofMinutes(1))).build());
       Job paused = scheduler.pauseJob("job");
-      scheduler.advanceStepwise(Duration.ofMinutes(10));
+      scheduler.advanceStepwise(Duration.ofMinutes(10).plusSeconds(30));
 
       assertThat(paused.isPaused()).isTrue();
       assertThat(runs).isEmpty();
 
+      // Issue 14: the grid was anchored when the job was added (08:01, 08:02, ...), as in
+      // APScheduler; resume takes its next point, not now + interval.
       Job resumed = scheduler.resumeJob("job").orElseThrow();
       assertThat(resumed.nextRunTime()).contains(minutes(11));
       scheduler.advanceStepwise(Duration.ofMinutes(1));
@@ -667,7 +669,7 @@ class SchedulerSemanticsTest {
     }
 
     @Test
-    void jobsAddedBeforeStartArePendingAndScheduledFromTheStartTime() {
+    void jobsAddedBeforeStartArePendingAndTakeTheNextPointOfTheirGridAtStart() {
       ManualScheduler fresh = another(ManualScheduler.builder(clock));
       Job pending =
           fresh.addJob(recordingJob("job", IntervalTrigger.every(Duration.ofMinutes(10))).build());
@@ -680,8 +682,10 @@ class SchedulerSemanticsTest {
       assertThat(listing.toString())
           .isEqualTo("Pending jobs:\n    job (trigger: interval[0:10:00], pending)\n");
 
+      // Issue 14: the grid was anchored when the job was added (08:10, 08:20, ...), as in
+      // APScheduler, so a start at 08:03 takes its next point.
       fresh.start();
-      assertThat(fresh.getJob("job").orElseThrow().nextRunTime()).contains(minutes(13));
+      assertThat(fresh.getJob("job").orElseThrow().nextRunTime()).contains(minutes(10));
       fresh.shutdown();
     }
 
@@ -720,10 +724,11 @@ class SchedulerSemanticsTest {
       Job job =
           scheduler.addJob(
               recordingJob("job", everyMinute()).nextRunTime(T0.plusSeconds(5)).build());
-      scheduler.advanceStepwise(Duration.ofMinutes(1));
+      scheduler.advanceStepwise(Duration.ofSeconds(65));
 
+      // Issue 14: after the off-grid run the next is that run + the interval, as in APScheduler.
       assertThat(job.nextRunTime()).contains(T0.plusSeconds(5));
-      assertThat(runs).containsExactly(T0.plusSeconds(5), minutes(1));
+      assertThat(runs).containsExactly(T0.plusSeconds(5), T0.plusSeconds(65));
     }
 
     @Test

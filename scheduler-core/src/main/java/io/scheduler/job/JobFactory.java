@@ -6,12 +6,14 @@ import static io.scheduler.internal.Require.requireNonNull;
 import io.scheduler.internal.JobIds;
 import io.scheduler.internal.Require;
 import io.scheduler.trigger.DateTrigger;
+import io.scheduler.trigger.IntervalTrigger;
 import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.Triggers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * load jobs (they receive it in their {@code JobStoreContext}): it gives a job without an id one,
  * resolves its task (a {@link TaskRef} through the scheduler's {@link TaskResolver}) and its
  * trigger (an alias built in the scheduler's zone; none means "once, now"), and applies the
- * scheduler's {@link JobDefaults} to the options the spec leaves unset. Thread-safe.
+ * scheduler's {@link JobDefaults} to the options the spec leaves unset. A new job's interval
+ * trigger without a start date is anchored ({@link #anchor(Trigger)}), so its grid is stored with
+ * it. Thread-safe.
  */
 public final class JobFactory {
 
@@ -113,6 +117,52 @@ public final class JobFactory {
       return Triggers.create(alias, spec.triggerOptions(), timezone);
     }
     return DateTrigger.at(clock.instant(), timezone);
+  }
+
+  /**
+   * Returns the trigger a new job keeps: an interval trigger without a start date anchored one
+   * interval after now (APScheduler fixes the grid when the trigger is created), so the grid is
+   * stored with the job and survives restarts, resume and late starts; any other trigger as it is.
+   * The clock is read only for such an interval trigger.
+   *
+   * @param trigger a new job's trigger
+   * @return the trigger to store
+   */
+  public Trigger anchor(Trigger trigger) {
+    if (trigger instanceof IntervalTrigger interval && !interval.isAnchored()) {
+      return anchor(interval, clock.instant());
+    }
+    return trigger;
+  }
+
+  /**
+   * Returns the trigger a declared job keeps when a job with its id is stored already: the stored
+   * trigger when the declared one is an interval trigger without a start date that matches the
+   * stored one but for the anchor the stored one received when it was first stored (or matches a
+   * stored one without an anchor, stored by an earlier version); otherwise the declared trigger,
+   * {@linkplain #anchor(Trigger) anchored} at {@code now}.
+   *
+   * @param declared the declared trigger
+   * @param stored the stored job's trigger
+   * @param now the current time
+   * @return the trigger the job keeps
+   */
+  public Trigger declaredTrigger(Trigger declared, Trigger stored, Instant now) {
+    if (declared instanceof IntervalTrigger interval && !interval.isAnchored()) {
+      if (interval.equals(stored)
+          || (stored instanceof IntervalTrigger storedInterval
+              && storedInterval.isAnchored()
+              && interval.withStartDate(storedInterval.startDate()).equals(storedInterval))) {
+        return stored;
+      }
+      return anchor(interval, now);
+    }
+    return declared;
+  }
+
+  private static IntervalTrigger anchor(IntervalTrigger interval, Instant now) {
+    Instant start = now.truncatedTo(ChronoUnit.MICROS).plus(interval.interval());
+    return interval.withStartDate(start.atZone(interval.zone()));
   }
 
   /**

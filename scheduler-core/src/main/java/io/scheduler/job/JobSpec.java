@@ -277,9 +277,10 @@ public final class JobSpec {
   }
 
   /**
-   * Returns whether an existing job with the same id is replaced rather than rejected.
+   * Returns whether an existing job with the same id is reconciled with this spec rather than
+   * rejected (see {@link Builder#replaceExisting}).
    *
-   * @return true to replace
+   * @return true to reconcile
    */
   public boolean replaceExisting() {
     return replaceExisting;
@@ -578,9 +579,14 @@ public final class JobSpec {
     }
 
     /**
-     * Sets whether a job with the same id in the same store is replaced instead of rejected.
+     * Sets whether a job with the same id in the same store is reconciled with this spec instead of
+     * rejected: APScheduler's {@code replace_existing=True}, "keep the stored job in sync with the
+     * code". An unchanged definition changes nothing (a paused job stays paused, its next run time
+     * stays); a changed trigger gives a next run time from the new trigger (a paused job stays
+     * paused); other changed options are updated in place; a next run time or {@link #paused()} set
+     * here is applied. The comparison and the write are atomic in shared stores.
      *
-     * @param replaceExisting true to replace
+     * @param replaceExisting true to reconcile
      * @return this builder
      */
     public Builder replaceExisting(boolean replaceExisting) {

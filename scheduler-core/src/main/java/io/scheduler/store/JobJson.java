@@ -185,6 +185,18 @@ public final class JobJson {
             && a.executor().equals(b.executor()));
   }
 
+  /**
+   * Returns whether two snapshots of a job have the same stored form ({@link #sameStoredForm}) and
+   * the same next run time: nothing a store keeps differs.
+   *
+   * @param a a snapshot
+   * @param b another snapshot
+   * @return whether a store keeps the same for both
+   */
+  public static boolean sameState(Job a, Job b) {
+    return a == b || (sameStoredForm(a, b) && a.nextRunTime().equals(b.nextRunTime()));
+  }
+
   /** The reference, checked once per distinct text (jobs share a few task references). */
   private static TaskRef taskRef(String text) {
     TaskRef ref = TASK_REFS.get(text);

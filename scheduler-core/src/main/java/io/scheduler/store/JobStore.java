@@ -87,6 +87,27 @@ public interface JobStore {
   void updateJob(Job job);
 
   /**
+   * Replaces the stored job with {@code updated} only while it is still {@code expected}, the
+   * snapshot this store returned: same stored form and next run time. A store shared between
+   * schedulers checks and writes atomically (under the job's lock or its version), so a change made
+   * in between, such as another scheduler storing a run's next run time, is never overwritten; the
+   * default checks, then updates, which suits a store only this scheduler uses (the scheduler holds
+   * its processing lock meanwhile).
+   *
+   * @param expected the stored job as read
+   * @param updated the new snapshot, with the same id
+   * @return true when replaced; false, changing nothing, when the job changed or was removed since
+   */
+  default boolean replaceJob(Job expected, Job updated) {
+    Optional<Job> current = lookupJob(expected.id());
+    if (current.isEmpty() || !JobJson.sameState(current.get(), expected)) {
+      return false;
+    }
+    updateJob(updated);
+    return true;
+  }
+
+  /**
    * Removes a job.
    *
    * @param id the job id

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Fires once, at {@code run_date} (APScheduler's {@code date} trigger). Before it has fired it
  * returns the run date even when that lies in the past, so the scheduler can apply its misfire
- * rules.
+ * rules; once there is a previous fire time it returns nothing, as APScheduler's does, so a job
+ * given an earlier explicit next run time ("run it now") runs once, not again at its run date.
  */
 public final class DateTrigger implements BuiltInTrigger {
 
@@ -85,10 +86,7 @@ public final class DateTrigger implements BuiltInTrigger {
   @Override
   public Optional<ZonedDateTime> nextFireTime(
       @Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
-    if (previousFireTime == null || runInstant.isAfter(previousFireTime.toInstant())) {
-      return Optional.of(runDate());
-    }
-    return Optional.empty();
+    return previousFireTime == null ? Optional.of(runDate()) : Optional.empty();
   }
 
   @Override

@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Fires every fixed amount of elapsed time (APScheduler's {@code interval} trigger): a day is
- * 86,400 seconds whatever DST does. With a start date the fire times are {@code start +
- * k·interval}, and a past start gives the first such time at or after now; without one the first
- * fire comes one interval after the trigger is first asked, as in APScheduler.
+ * 86,400 seconds whatever DST does. With a start date the first fire time is the first {@code start
+ * + k·interval} at or after now; after a fire time the next is that time plus the interval, as in
+ * APScheduler, so a run moved off the grid (an explicit next run time) continues from where it ran.
+ * A job's trigger without a start date is anchored when the job is first stored (at that time plus
+ * the interval, as APScheduler does when the trigger is created), so its grid survives restarts; a
+ * trigger used on its own without one fires one interval after the time it is first asked.
  */
 public final class IntervalTrigger implements BuiltInTrigger {
 
@@ -175,12 +178,12 @@ public final class IntervalTrigger implements BuiltInTrigger {
   public Optional<ZonedDateTime> nextFireTime(
       @Nullable ZonedDateTime previousFireTime, ZonedDateTime now) {
     Instant next;
-    if (startDate == null) {
-      next = (previousFireTime == null ? now : previousFireTime).toInstant().plus(interval);
-    } else if (previousFireTime == null) {
-      next = onGridAtOrAfter(now.toInstant());
+    if (previousFireTime != null) {
+      next = withoutJitter(previousFireTime.toInstant()).plus(interval);
+    } else if (startDate == null) {
+      next = now.toInstant().plus(interval);
     } else {
-      next = onGridAtOrAfter(previousFireTime.toInstant().plusNanos(1));
+      next = onGridAtOrAfter(now.toInstant());
     }
     if (endDate != null && next.isAfter(endDate.toInstant())) {
       return Optional.empty();
@@ -194,8 +197,30 @@ public final class IntervalTrigger implements BuiltInTrigger {
     return endDate != null && next.isAfter(endDate.toInstant()) ? null : next.atZone(zone);
   }
 
-  boolean isAnchored() {
+  /**
+   * Returns whether the trigger has a start date, which fixes its grid.
+   *
+   * @return true when anchored
+   */
+  public boolean isAnchored() {
     return startDate != null;
+  }
+
+  /**
+   * A time this trigger returned, without its jitter: a grid point's jittered time gives the grid
+   * point (so jitter never accumulates); any other time, such as an explicit next run time, is
+   * returned as it is.
+   */
+  private Instant withoutJitter(Instant fire) {
+    if (jitter == null || startDate == null || fire.isBefore(startDate.toInstant())) {
+      return fire;
+    }
+    Instant start = startDate.toInstant();
+    Instant gridPoint =
+        start.plus(interval.multipliedBy(Duration.between(start, fire).dividedBy(interval)));
+    return Jitter.apply(gridPoint.atZone(zone), jitter, hashCode()).toInstant().equals(fire)
+        ? gridPoint
+        : fire;
   }
 
   private Instant onGridAtOrAfter(Instant time) {

@@ -341,6 +341,42 @@ public abstract class JobStoreContractTest {
   }
 
   @Test
+  void replaceJobReplacesTheSnapshotItWasGiven() {
+    store.addJob(job("a", at(60)));
+    Job read = stored("a");
+    Job changed = richJob("a", at(120));
+
+    assertThat(store.replaceJob(read, changed)).isTrue();
+
+    assertSameContent(changed, stored("a"));
+    assertThat(store.nextRunTime()).contains(at(120));
+  }
+
+  @Test
+  void replaceJobChangesNothingWhenTheJobChangedSinceItWasRead() {
+    store.addJob(job("a", at(60)));
+    Job read = stored("a");
+    Job released = job("a", at(360));
+    store.updateJob(released); // say, another scheduler stored the job's next run time
+
+    assertThat(store.replaceJob(read, richJob("a", at(120)))).isFalse();
+
+    assertSameContent(released, stored("a"));
+    assertThat(store.nextRunTime()).contains(at(360));
+  }
+
+  @Test
+  void replaceJobChangesNothingWhenTheJobWasRemoved() {
+    store.addJob(job("a", at(60)));
+    Job read = stored("a");
+    store.removeJob("a");
+
+    assertThat(store.replaceJob(read, richJob("a", at(120)))).isFalse();
+
+    assertThat(store.lookupJob("a")).isEmpty();
+  }
+
+  @Test
   void updatingAnUnknownJobThrowsJobNotFoundExceptionAndAddsNothing() {
     store.addJob(job("a", at(60)));
 

@@ -30,8 +30,8 @@ record DueRuns(List<Instant> runTimes, @Nullable Instant next) {
   static DueRuns of(Job job, Instant now, ZonedDateTime zonedNow) {
     Instant first = job.nextRunTime().orElseThrow();
     @Nullable Instant only = job.trigger().onlyFireTime();
-    if (only != null && !only.isAfter(first)) {
-      // The common one-shot job at (or past) its run date: one run, nothing after it.
+    if (only != null) {
+      // A one-shot job runs once, at its next run time, even an explicit one before its run date.
       return new DueRuns(List.of(first), null);
     }
     List<Instant> all = job.coalesce() == CoalescePolicy.ALL ? new ArrayList<>() : List.of();
@@ -42,17 +42,11 @@ record DueRuns(List<Instant> runTimes, @Nullable Instant next) {
       if (job.coalesce() == CoalescePolicy.ALL) {
         all.add(last);
       }
-      if (only != null) {
-        // The common one-shot job: its run date, if still ahead, is all that follows.
-        following = only.isAfter(last) ? only : null;
-      } else {
-        Optional<ZonedDateTime> next =
-            job.trigger()
-                .nextFireTime(
-                    current != null ? current : last.atZone(zonedNow.getZone()), zonedNow);
-        current = next.orElse(null);
-        following = current == null ? null : current.toInstant();
-      }
+      Optional<ZonedDateTime> next =
+          job.trigger()
+              .nextFireTime(current != null ? current : last.atZone(zonedNow.getZone()), zonedNow);
+      current = next.orElse(null);
+      following = current == null ? null : current.toInstant();
       if (following == null) {
         break;
       }

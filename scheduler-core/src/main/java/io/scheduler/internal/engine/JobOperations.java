@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class JobOperations {
 
   private static final Logger log = LoggerFactory.getLogger(SchedulerEngine.LOGGER_NAME);
+  // A declared job is read again after a lost race at most this often.
+  private static final int MAX_DECLARE_ATTEMPTS = 10;
 
   private final EngineContext context;
   private final JobFactory jobFactory;
@@ -74,12 +76,16 @@ public final class JobOperations {
     }
     JobStore store = context.store(spec.jobStore());
     context.requireExecutor(spec.executor());
+    if (spec.replaceExisting()) {
+      return declare(store, declaredJob(spec, id, task, trigger), spec.nextRunTimeIsSet());
+    }
+    trigger = jobFactory.anchor(trigger);
     Instant next = spec.nextRunTimeIsSet() ? spec.nextRunTime() : jobFactory.firstRunTime(trigger);
     if (next == null && !spec.nextRunTimeIsSet()) {
       jobFactory.requireFiring(id, trigger, context.clock.instant());
     }
     Job job = jobFactory.create(spec, id, task, trigger, next);
-    storeNewJob(store, job, spec.replaceExisting());
+    storeNewJob(store, job);
     return job;
   }
 
@@ -131,11 +137,16 @@ public final class JobOperations {
       JobSpec spec = specs.get(i);
       context.store(spec.jobStore());
       context.requireExecutor(spec.executor());
+      if (spec.replaceExisting()) {
+        added.add(declaredJob(spec, ids.get(i), tasks.get(i), triggers.get(i)));
+        continue;
+      }
+      Trigger trigger = jobFactory.anchor(triggers.get(i));
       Instant next =
           spec.nextRunTimeIsSet()
               ? spec.nextRunTime()
-              : jobFactory.requireFiring(ids.get(i), triggers.get(i), now);
-      added.add(jobFactory.create(spec, ids.get(i), tasks.get(i), triggers.get(i), next));
+              : jobFactory.requireFiring(ids.get(i), trigger, now);
+      added.add(jobFactory.create(spec, ids.get(i), tasks.get(i), trigger, next));
     }
     for (int i = 0; i < added.size(); i++) {
       if (!specs.get(i).replaceExisting()) {
@@ -145,30 +156,29 @@ public final class JobOperations {
       }
     }
     // All or nothing across stores: when a store refuses, the jobs new in the others are removed
-    // again, and no event is published (a job that replaced another stays replaced).
+    // again, and no event is published. Declared jobs (replaceExisting) reconcile afterwards, one
+    // by one, as addJob does: a job reconciled with its stored version stays so.
     List<List<Job>> stored = new ArrayList<>(batches.size() + 1);
     try {
       for (Map.Entry<String, List<Job>> batch : batches.entrySet()) {
         context.store(batch.getKey()).addJobs(batch.getValue());
         stored.add(batch.getValue());
       }
-      for (int i = 0; i < added.size(); i++) {
-        if (specs.get(i).replaceExisting()) {
-          JobStore store = context.store(added.get(i).jobStore());
-          try {
-            store.addJob(added.get(i));
-            stored.add(List.of(added.get(i)));
-          } catch (ConflictingJobIdException e) {
-            store.updateJob(added.get(i));
-          }
-        }
-      }
     } catch (RuntimeException e) {
       removeAgain(stored, e);
       throw e;
     }
-    for (Job job : added) {
-      jobStored(job);
+    for (int i = 0; i < added.size(); i++) {
+      if (!specs.get(i).replaceExisting()) {
+        jobStored(added.get(i));
+      }
+    }
+    for (int i = 0; i < added.size(); i++) {
+      if (specs.get(i).replaceExisting()) {
+        JobSpec spec = specs.get(i);
+        added.set(
+            i, declare(context.store(spec.jobStore()), added.get(i), spec.nextRunTimeIsSet()));
+      }
     }
     out.addAll(added);
     return out;
@@ -198,9 +208,14 @@ public final class JobOperations {
     }
     synchronized (lock) {
       if (context.state == EngineState.STOPPED) {
+        // A declared job keeps its trigger as declared: start compares it with a stored job.
         Job job =
             jobFactory.create(
-                spec, id, task, trigger, spec.nextRunTimeIsSet() ? spec.nextRunTime() : null);
+                spec,
+                id,
+                task,
+                spec.replaceExisting() ? trigger : jobFactory.anchor(trigger),
+                spec.nextRunTimeIsSet() ? spec.nextRunTime() : null);
         pending.add(job, spec.nextRunTimeIsSet(), spec.replaceExisting());
         return job;
       }
@@ -217,8 +232,9 @@ public final class JobOperations {
   /** See {@code Scheduler.rescheduleJob}. */
   public Job rescheduleJob(String id, Trigger trigger) {
     requireNonNull(trigger, "trigger");
-    Instant next = jobFactory.firstRunTime(trigger, context.clock.instant());
-    return modify(id, builder -> builder.trigger(trigger).nextRunTime(next));
+    Trigger anchored = jobFactory.anchor(trigger);
+    Instant next = jobFactory.firstRunTime(anchored, context.clock.instant());
+    return modify(id, builder -> builder.trigger(anchored).nextRunTime(next));
   }
 
   /** See {@code Scheduler.rescheduleJob}. */
@@ -418,7 +434,9 @@ public final class JobOperations {
                 spec,
                 id,
                 jobFactory.task(spec),
-                checkedTrigger(found.job(), spec),
+                found.replaceExisting()
+                    ? checkedTrigger(found.job(), spec)
+                    : jobFactory.anchor(checkedTrigger(found.job(), spec)),
                 spec.nextRunTimeIsSet()
                     ? spec.nextRunTime()
                     : found.job().nextRunTime().orElse(null));
@@ -441,7 +459,7 @@ public final class JobOperations {
                   spec,
                   id,
                   jobFactory.task(spec),
-                  checkedTrigger(job, spec),
+                  jobFactory.anchor(checkedTrigger(job, spec)),
                   spec.nextRunTimeIsSet() ? spec.nextRunTime() : job.nextRunTime().orElse(null));
           store.updateJob(updated);
           break;
@@ -485,16 +503,76 @@ public final class JobOperations {
     return spec;
   }
 
-  void storeNewJob(JobStore store, Job job, boolean replaceExisting) {
-    try {
-      store.addJob(job);
-    } catch (ConflictingJobIdException e) {
-      if (!replaceExisting) {
-        throw e;
-      }
-      store.updateJob(job);
-    }
+  private void storeNewJob(JobStore store, Job job) {
+    store.addJob(job);
     jobStored(job);
+  }
+
+  /** A declared job as its spec gives it: trigger as declared, next run time only when set. */
+  private Job declaredJob(JobSpec spec, String id, Task task, Trigger trigger) {
+    return jobFactory.create(
+        spec, id, task, trigger, spec.nextRunTimeIsSet() ? spec.nextRunTime() : null);
+  }
+
+  /**
+   * Adds a declared job, or reconciles the stored job with its id with it ({@link DeclaredJobs}):
+   * {@code JOB_ADDED} when added, {@code JOB_MODIFIED} when changed, no event when unchanged. The
+   * stored job is replaced only while it is still the one read ({@link JobStore#replaceJob}), so
+   * schedulers starting together on one store, or a run storing its next run time meanwhile, never
+   * have a change undone; a lost race is read again.
+   */
+  private Job declare(JobStore store, Job declared, boolean nextRunTimeIsSet) {
+    context.processing.lock();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        Instant now = context.clock.instant();
+        Optional<Job> current = store.lookupJob(declared.id());
+        if (current.isEmpty()) {
+          Trigger trigger = jobFactory.anchor(declared.trigger());
+          Job job =
+              declared.trigger() == trigger && nextRunTimeIsSet
+                  ? declared
+                  : jobFactory.create(
+                      JobSpec.from(declared).build(),
+                      declared.id(),
+                      declared.task(),
+                      trigger,
+                      nextRunTimeIsSet
+                          ? declared.nextRunTime().orElse(null)
+                          : jobFactory.firstRunTime(trigger, now));
+          try {
+            store.addJob(job);
+          } catch (ConflictingJobIdException e) {
+            if (store.lookupJob(declared.id()).isPresent()) {
+              continue; // added by another scheduler meanwhile: reconcile with it
+            }
+            store.updateJob(
+                job); // stored, but it cannot be loaded here: the definition replaces it
+          }
+          jobStored(job);
+          return job;
+        }
+        Job stored = current.get();
+        Job updated = DeclaredJobs.reconcile(stored, declared, nextRunTimeIsSet, now, jobFactory);
+        if (updated == stored) {
+          log.debug("Declared job \"{}\" is unchanged", stored);
+          return stored;
+        }
+        if (store.replaceJob(stored, updated)) {
+          log.debug("Updated job \"{}\" to its declared definition", updated);
+          publishJobModified(updated);
+          updated.nextRunTime().ifPresent(this::jobScheduled);
+          return updated;
+        }
+        requireState(
+            attempt < MAX_DECLARE_ATTEMPTS,
+            "job '%s' changed %s times while it was being declared; giving up",
+            declared.id(),
+            attempt);
+      }
+    } finally {
+      context.processing.unlock();
+    }
   }
 
   /** Announces a job just stored and wakes the loop when it is due before the loop's next pass. */
@@ -543,14 +621,16 @@ public final class JobOperations {
   /** Stores the pending jobs, with their first run times from {@code now} unless set. */
   void storePending(Map<String, JobStore> startStores, Instant now) {
     for (PendingJobs.PendingJob job : pending.all()) {
+      JobStore store = startStores.get(job.job().jobStore());
+      if (job.replaceExisting()) {
+        declare(store, job.job(), job.nextRunTimeIsSet());
+        continue;
+      }
       Instant next =
           job.nextRunTimeIsSet()
               ? job.job().nextRunTime().orElse(null)
               : jobFactory.firstRunTime(job.job().trigger(), now);
-      storeNewJob(
-          startStores.get(job.job().jobStore()),
-          job.job().withNextRunTime(next),
-          job.replaceExisting());
+      storeNewJob(store, job.job().withNextRunTime(next));
     }
     pending.clear();
   }

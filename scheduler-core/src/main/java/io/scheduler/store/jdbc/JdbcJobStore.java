@@ -233,6 +233,12 @@ public final class JdbcJobStore implements SharedJobStore {
     state().jobs.updateJob(job);
   }
 
+  /** Checks and replaces in one transaction, under the row's lock. */
+  @Override
+  public boolean replaceJob(Job expected, Job updated) {
+    return state().jobs.replaceJob(expected, updated);
+  }
+
   @Override
   public void removeJob(String id) {
     requireNonNull(id, "id");

@@ -154,6 +154,46 @@ final class JobRows {
         });
   }
 
+  /** Replaces a job while its row still holds {@code expected}, checked under the row's lock. */
+  boolean replaceJob(Job expected, Job updated) {
+    String json = JobJson.toJson(updated);
+    LoadFailures failures = new LoadFailures();
+    boolean replaced =
+        transactions.inTransaction(
+            "replace job '" + expected.id() + "'",
+            c -> {
+              failures.clear();
+              try (PreparedStatement select = c.prepareStatement(sql.lockJob)) {
+                select.setString(1, expected.id());
+                try (ResultSet row = select.executeQuery()) {
+                  if (!row.next()) {
+                    return false;
+                  }
+                  Job current =
+                      loader.load(
+                          expected.id(),
+                          micros(row, 1),
+                          row.getString(2),
+                          row.getLong(3),
+                          failures);
+                  if (current == null || !JobJson.sameState(current, expected)) {
+                    return false;
+                  }
+                }
+              }
+              try (PreparedStatement update = c.prepareStatement(sql.updateJob)) {
+                setMicros(update, 1, updated.nextRunTime().orElse(null));
+                update.setString(2, json);
+                update.setString(3, updated.id());
+                update.executeUpdate();
+              }
+              announce(c);
+              return true;
+            });
+    loader.report(failures);
+    return replaced;
+  }
+
   void removeJob(String id) {
     int removed =
         transactions.inConnection(

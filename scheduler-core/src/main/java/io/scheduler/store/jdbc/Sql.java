@@ -10,6 +10,7 @@ final class Sql {
   final String deleteJob;
   final String deleteAllJobs;
   final String selectJob;
+  final String lockJob;
   final String selectAllJobs;
   final String releaseJob;
   final String releaseJobWithData;
@@ -33,6 +34,7 @@ final class Sql {
     deleteJob = "DELETE FROM " + jobs + " WHERE id = ?";
     deleteAllJobs = "DELETE FROM " + jobs;
     selectJob = "SELECT next_run_time, job_data, version FROM " + jobs + " WHERE id = ?";
+    lockJob = selectJob + " FOR UPDATE";
     selectAllJobs = "SELECT id, next_run_time, job_data, version FROM " + jobs;
     releaseJob =
         "UPDATE "

@@ -76,6 +76,19 @@ public final class MemoryJobStore implements JobStore {
     }
   }
 
+  /** Replaces the job while the stored snapshot is {@code expected} itself. */
+  @Override
+  public boolean replaceJob(Job expected, Job updated) {
+    synchronized (lock) {
+      StoredJob stored = byId.get(expected.id());
+      if (stored == null || stored.job != expected) {
+        return false;
+      }
+      updateJob(updated);
+      return true;
+    }
+  }
+
   @Override
   public void removeJob(String id) {
     synchronized (lock) {

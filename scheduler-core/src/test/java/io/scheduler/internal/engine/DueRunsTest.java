@@ -112,13 +112,14 @@ class DueRunsTest {
             null,
             "10:00"),
         row("one-shot, late", ONCE_AT_10_00, CoalescePolicy.ALL, "10:00", "11:00", null, "10:00"),
+        // Issue 14: a date job given an earlier next run time runs once (APScheduler's rule).
         row(
             "one-shot moved earlier",
             ONCE_AT_10_10,
             CoalescePolicy.LATEST,
             "10:00",
             "10:00",
-            "10:10",
+            null,
             "10:00"),
         row(
             "one-shot moved earlier, late",
@@ -127,8 +128,17 @@ class DueRunsTest {
             "10:00",
             "10:20",
             null,
-            "10:00",
-            "10:10"));
+            "10:00"),
+        // Issue 14: after an off-grid run an interval continues at that run + interval.
+        row(
+            "interval moved off its grid",
+            EVERY_MINUTE,
+            CoalescePolicy.ALL,
+            "10:00:30",
+            "10:02",
+            "10:02:30",
+            "10:00:30",
+            "10:01:30"));
   }
 
   @ParameterizedTest(name = "{0}")

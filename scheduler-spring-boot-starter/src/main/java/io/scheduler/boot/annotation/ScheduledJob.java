@@ -31,9 +31,10 @@ import java.lang.annotation.Target;
  * may return anything: the value goes into the {@code JobExecuted} event, and a {@code
  * CompletionStage} makes the run asynchronous. Its bean must be a singleton; the method may be of
  * any visibility, except private on a proxied bean. The job's task is the reference {@code
- * bean:<beanName>#<method>}, so persistent stores can reload it, and the job replaces any job with
- * the same id when the scheduler starts (no duplicates after restarts). The annotation may be
- * repeated, with an explicit {@link #id()} on each.
+ * bean:<beanName>#<method>}, so persistent stores can reload it; when the scheduler starts, a
+ * stored job with the same id is reconciled with the annotation (no duplicates after restarts, and
+ * a pause or next run time set by an operator survives unless the definition changes it). The
+ * annotation may be repeated, with an explicit {@link #id()} on each.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -41,7 +41,7 @@ final class DeclarativeJobs {
     return specs;
   }
 
-  /** Adds (or replaces) every declared job. */
+  /** Declares every job: adds it, or reconciles the stored job with its id with it. */
   void register(Scheduler scheduler) {
     specs.forEach(
         (id, spec) -> {

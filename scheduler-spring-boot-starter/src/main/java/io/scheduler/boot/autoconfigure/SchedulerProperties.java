@@ -81,7 +81,8 @@ public class SchedulerProperties {
    * Jobs declared in configuration, by job id. Each entry takes 'task' (a task reference), one of
    * 'cron', 'interval' or 'trigger' (an alias with 'trigger-options'), and optionally 'args',
    * 'kwargs', 'name', 'misfire-grace-time', 'coalesce', 'max-instances', 'jobstore', 'executor' and
-   * 'paused'. They replace jobs with the same id when the scheduler starts.
+   * 'paused'. When the scheduler starts, a stored job with the same id is reconciled with them:
+   * unchanged ones keep their pause state and next run time.
    */
   private final Map<String, JobProperties> jobs = new LinkedHashMap<>();
 

@@ -38,7 +38,8 @@ public final class JobDefinitionTranslator {
   private JobDefinitionTranslator() {}
 
   /**
-   * Translates a definition; the job replaces any job with the same id.
+   * Translates a definition; the job is declared ({@code replaceExisting}): a stored job with the
+   * same id is reconciled with it.
    *
    * @param definition the definition
    * @param zone the scheduler's zone to build the trigger in, or {@code null} to check the trigger

@@ -185,7 +185,8 @@ public class ScheduledJobAnnotationBeanPostProcessor
   }
 
   /**
-   * Adds (or replaces) every job found so far.
+   * Declares every job found so far: adds it, or reconciles the stored job with its id with it
+   * (what operators set, such as a pause, survives).
    *
    * @param scheduler the scheduler to add them to
    * @throws InvalidScheduledJobException when the scheduler rejects one, naming its method

@@ -235,6 +235,38 @@ public final class RedisJobStore implements SharedJobStore {
     }
   }
 
+  /**
+   * Reads the job with its version, compares, and replaces it only while that version is current
+   * (the check and the write are one script), so a change made in between is never overwritten.
+   */
+  @Override
+  public boolean replaceJob(Job expected, Job updated) {
+    started();
+    String id = expected.id();
+    List<Object> found = scripts.run(RedisScripts.LOOKUP, "look up job '" + id + "'", List.of(id));
+    if (found.isEmpty()) {
+      return false;
+    }
+    String version = text(found.get(1));
+    Job current = load(id, text(found.get(0)), version, text(found.get(2)));
+    if (current == null || !JobJson.sameState(current, expected)) {
+      return false;
+    }
+    List<Object> result =
+        scripts.run(
+            RedisScripts.UPDATE,
+            "replace job '" + id + "'",
+            List.of(
+                keys.channel(),
+                origin,
+                id,
+                JobJson.toJson(updated),
+                token(),
+                schedule(updated.nextRunTime().orElse(null)),
+                version));
+    return isOne(result.get(0));
+  }
+
   @Override
   public void removeJob(String id) {
     JobStoreContext context = started();

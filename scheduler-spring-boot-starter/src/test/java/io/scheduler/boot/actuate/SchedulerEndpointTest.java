@@ -146,8 +146,9 @@ class SchedulerEndpointTest {
 
     assertThat(details.state()).isEqualTo("paused");
     assertThat(details.nextRunTime()).isNull();
+    // Issue 14: the interval's grid was anchored when the job was added (T0 + 15 min, + 30 min).
     assertThat(details.nextFireTimes())
-        .containsExactly(T0.plus(Duration.ofMinutes(17)), T0.plus(Duration.ofMinutes(32)));
+        .containsExactly(T0.plus(Duration.ofMinutes(15)), T0.plus(Duration.ofMinutes(30)));
   }
 
   @Test
@@ -192,7 +193,8 @@ class SchedulerEndpointTest {
     JobDescriptor resumed = endpoint.changeJob("report", "RESUME");
 
     assertThat(resumed.state()).isEqualTo("scheduled");
-    assertThat(resumed.nextRunTime()).isEqualTo(T0.plus(Duration.ofMinutes(45)));
+    // Issue 14: resume takes the next point of the grid anchored when the job was added.
+    assertThat(resumed.nextRunTime()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
   }
 
   @Test

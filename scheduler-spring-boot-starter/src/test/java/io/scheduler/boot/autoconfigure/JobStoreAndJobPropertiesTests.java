@@ -8,9 +8,11 @@ import io.scheduler.boot.TestJobs.StaticTasks;
 import io.scheduler.job.Job;
 import io.scheduler.store.jdbc.JdbcJobStore;
 import io.scheduler.testing.MutableClock;
+import io.scheduler.trigger.IntervalTrigger;
 import io.scheduler.trigger.Triggers;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -65,10 +67,14 @@ class JobStoreAndJobPropertiesTests {
               assertThat(context).hasNotFailed();
               Scheduler scheduler = context.getBean(Scheduler.class);
               Job ping = scheduler.getJob("ping").orElseThrow();
+              // anchored when stored (issue 14): the same trigger with that start date
+              ZonedDateTime anchor = ((IntervalTrigger) ping.trigger()).startDate();
               assertThat(ping.trigger())
                   .isEqualTo(
                       Triggers.create(
-                          "interval", Map.of("seconds", 600, "jitter", 30), scheduler.timezone()));
+                          "interval",
+                          Map.of("seconds", 600, "jitter", 30, "start_date", anchor),
+                          scheduler.timezone()));
             });
   }
 
