@@ -123,6 +123,41 @@ class WaiterTest {
   }
 
   @Test
+  void aDeadlineAtTheEarliestInstantReturnsAtOnce() throws Exception {
+    waiter.beginPass();
+
+    new Sleeper(Instant.MIN).assertReturns();
+  }
+
+  @Test
+  void aDeadlineCenturiesAgoReturnsAtOnce() throws Exception {
+    waiter.beginPass();
+
+    // 400 years: more nanoseconds than a long holds.
+    new Sleeper(T.minus(Duration.ofDays(400 * 365))).assertReturns();
+  }
+
+  @Test
+  void aDeadlineAtTheLatestInstantSleepsUntilSignalled() throws Exception {
+    waiter.beginPass();
+    Sleeper sleeper = new Sleeper(Instant.MAX);
+
+    sleeper.assertParked();
+    waiter.signalIfBefore(T.plus(Duration.ofDays(400 * 365)));
+    sleeper.assertReturns();
+  }
+
+  @Test
+  void aDeadlineCenturiesAheadSleepsUntilSignalled() throws Exception {
+    waiter.beginPass();
+    Sleeper sleeper = new Sleeper(T.plus(Duration.ofDays(400 * 365)));
+
+    sleeper.assertParked();
+    waiter.signal();
+    sleeper.assertReturns();
+  }
+
+  @Test
   void aDeadlineEqualToTheClocksTimeReturnsAtOnce() throws Exception {
     waiter.beginPass();
 
