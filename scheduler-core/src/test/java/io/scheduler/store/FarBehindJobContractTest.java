@@ -8,6 +8,7 @@ import io.scheduler.BackgroundScheduler;
 import io.scheduler.Scheduler;
 import io.scheduler.event.EventType;
 import io.scheduler.event.JobExecuted;
+import io.scheduler.event.JobMissed;
 import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.JobSpec;
 import io.scheduler.job.TaskRef;
@@ -79,24 +80,28 @@ public abstract class FarBehindJobContractTest {
     }
   }
 
-  /** A job every second whose next run time is {@code nextRunTime}, coalescing to the latest. */
+  /**
+   * A job every second whose next run time is {@code nextRunTime}, coalescing to the latest, run
+   * however late (so a slow machine cannot turn its run into a miss).
+   */
   protected static JobSpec everySecond(String id, Instant nextRunTime) {
     return JobSpec.builder()
         .id(id)
         .task(TaskRef.of(ContractTasks.NOOP))
         .trigger(IntervalTrigger.every(Duration.ofSeconds(1)).withZone(ZONE))
         .coalesce(CoalescePolicy.LATEST)
-        .misfireGraceTime(Duration.ofSeconds(1))
+        .misfireGraceTime(null)
         .nextRunTime(nextRunTime)
         .build();
   }
 
-  /** A job every hour, due at {@code nextRunTime}. */
+  /** A job every hour, due at {@code nextRunTime}, run however late. */
   protected static JobSpec hourly(String id, Instant nextRunTime) {
     return JobSpec.builder()
         .id(id)
         .task(TaskRef.of(ContractTasks.NOOP))
         .trigger(IntervalTrigger.every(Duration.ofHours(1)).withZone(ZONE))
+        .misfireGraceTime(null)
         .nextRunTime(nextRunTime)
         .build();
   }
@@ -136,6 +141,33 @@ public abstract class FarBehindJobContractTest {
     assertThat(ran(events, "since-1970")).containsExactly(LATEST_FIRE);
     assertThat(ran(events, "normal")).containsExactly(LATEST_FIRE);
     assertThat(scheduler.getJob("since-1970").orElseThrow().nextRunTime())
+        .contains(LATEST_FIRE.plusSeconds(1));
+  }
+
+  @Test
+  void underAllOnlyTheRunsWithinTheGraceTimeAreSubmittedAndNoneIsReportedOneByOne() {
+    MutableClock clock = MutableClock.at(NOW, ZONE);
+    RecordingListener events = new RecordingListener();
+    ManualScheduler scheduler = manual("node-a", clock, events);
+    scheduler.addJob(
+        JobSpec.builder()
+            .id("all")
+            .task(TaskRef.of(ContractTasks.NOOP))
+            .trigger(IntervalTrigger.every(Duration.ofSeconds(1)).withZone(ZONE))
+            .coalesce(CoalescePolicy.ALL)
+            .misfireGraceTime(Duration.ofSeconds(10))
+            .nextRunTime(Instant.EPOCH)
+            .build());
+
+    assertTimeoutPreemptively(GUARD, scheduler::runDueJobs, "one pass");
+
+    List<Instant> expected = new ArrayList<>();
+    for (int second = 9; second >= 0; second--) {
+      expected.add(LATEST_FIRE.minusSeconds(second));
+    }
+    assertThat(ran(events, "all")).containsExactlyElementsOf(expected);
+    assertThat(events.events(JobMissed.class)).isEmpty();
+    assertThat(scheduler.getJob("all").orElseThrow().nextRunTime())
         .contains(LATEST_FIRE.plusSeconds(1));
   }
 

@@ -158,6 +158,16 @@ class WaiterTest {
   }
 
   @Test
+  void nanosSaturateInsteadOfOverflowing() {
+    assertThat(Waiter.saturatedNanos(Duration.between(T, Instant.MIN))).isEqualTo(Long.MIN_VALUE);
+    assertThat(Waiter.saturatedNanos(Duration.between(T, Instant.MAX))).isEqualTo(Long.MAX_VALUE);
+    assertThat(Waiter.saturatedNanos(Duration.between(Instant.MIN, Instant.MAX)))
+        .isEqualTo(Long.MAX_VALUE);
+    assertThat(Waiter.saturatedNanos(Duration.ofSeconds(-3))).isEqualTo(-3_000_000_000L);
+    assertThat(Waiter.saturatedNanos(Duration.ofNanos(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void aDeadlineEqualToTheClocksTimeReturnsAtOnce() throws Exception {
     waiter.beginPass();
 
