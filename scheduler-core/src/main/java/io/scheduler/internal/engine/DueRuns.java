@@ -2,7 +2,6 @@ package io.scheduler.internal.engine;
 
 import io.scheduler.job.CoalescePolicy;
 import io.scheduler.job.Job;
-import io.scheduler.trigger.IntervalTrigger;
 import io.scheduler.trigger.Trigger;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,10 +184,10 @@ record DueRuns(List<Instant> runTimes, @Nullable Instant next, @Nullable Skipped
             mostRecent(job, seek, walked, reached, latest, now, zonedNow, maxRuns);
         Instant oldest = runTimes.get(0);
         long count = -1;
+        @Nullable Duration step = job.trigger().fixedStep();
         if (oldest.isBefore(reached)) {
           count = walked.indexOf(oldest);
-        } else if (job.trigger() instanceof IntervalTrigger interval) {
-          Duration step = interval.interval();
+        } else if (step != null) {
           count =
               maxRuns + Duration.between(reached, oldest).plus(step.dividedBy(2)).dividedBy(step);
         }
@@ -253,9 +252,10 @@ record DueRuns(List<Instant> runTimes, @Nullable Instant next, @Nullable Skipped
     if (oldest.isAfter(latest)) {
       return List.of(latest);
     }
-    if (job.trigger() instanceof IntervalTrigger interval) {
+    @Nullable Duration step = job.trigger().fixedStep();
+    if (step != null) {
       // On an interval's grid the most recent maxRuns fire times start at a known time.
-      Instant start = latest.minus(interval.interval().multipliedBy(maxRuns - 1));
+      Instant start = latest.minus(step.multipliedBy(maxRuns - 1));
       if (start.isAfter(oldest)) {
         @Nullable List<Instant> runs = collect(job, seek, start, now, zonedNow, maxRuns);
         if (runs != null && !runs.isEmpty()) {
@@ -339,15 +339,15 @@ record DueRuns(List<Instant> runTimes, @Nullable Instant next, @Nullable Skipped
     @Nullable Instant atOrAfter(Instant time);
 
     /**
-     * For an interval trigger: the grid through {@code reached} (a fire time the walk reached),
-     * then one trigger step from the grid point before, so an end date and jitter still apply. For
-     * any other trigger: the next fire time after the instant just before, which the trigger
-     * contract defines as the first fire time at or after it.
+     * For a trigger with a fixed step (an interval trigger): the grid through {@code reached} (a
+     * fire time the walk reached), then one trigger step from the grid point before, so an end date
+     * and jitter still apply. For any other trigger: the next fire time after the instant just
+     * before, which the trigger contract defines as the first fire time at or after it.
      */
     static Seek of(Trigger trigger, Instant reached, ZonedDateTime zonedNow) {
       ZoneId zone = zonedNow.getZone();
-      if (trigger instanceof IntervalTrigger interval) {
-        Duration step = interval.interval();
+      @Nullable Duration step = trigger.fixedStep();
+      if (step != null) {
         return time -> {
           if (!time.isAfter(reached)) {
             return reached;
