@@ -116,6 +116,12 @@ public final class IntervalTrigger implements BuiltInTrigger {
     return interval;
   }
 
+  /** Returns the {@link #interval()}: each fire time is the previous one plus the interval. */
+  @Override
+  public Duration fixedStep() {
+    return interval;
+  }
+
   /**
    * Returns the first fire time, when one was given.
    *

@@ -1,5 +1,6 @@
 package io.scheduler.trigger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -30,6 +31,17 @@ public interface Trigger {
    * @return that time, or {@code null} (the default) when the trigger is not of that kind
    */
   default @Nullable Instant onlyFireTime() {
+    return null;
+  }
+
+  /**
+   * Returns the fixed elapsed time from each fire time to the next, when the trigger steps that way
+   * from any fire time it returned (as an interval trigger does, jitter and end date aside), so the
+   * scheduler can skip a long run of overdue fire times by arithmetic instead of one by one.
+   *
+   * @return that step, or {@code null} (the default) when the trigger is not of that kind
+   */
+  default @Nullable Duration fixedStep() {
     return null;
   }
 }

@@ -100,6 +100,10 @@ final class LocalStoreProcessor implements StoreProcessor {
         return null;
       }
       DueRuns due = DueRuns.of(job, now, zonedNow);
+      DueRuns.@Nullable Skipped skipped = due.skipped();
+      if (skipped != null) {
+        log.warn("Job \"{}\" {}", job, skipped.describe(due.runTimes().size()));
+      }
       dispatcher.submit(alias, job, executor, due.runTimes(), now, runs);
       return due.next() == null ? null : job.withNextRunTime(due.next());
     } catch (RuntimeException e) {

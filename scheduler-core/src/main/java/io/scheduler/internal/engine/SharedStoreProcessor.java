@@ -97,6 +97,10 @@ final class SharedStoreProcessor implements StoreProcessor {
     }
     try {
       DueRuns due = DueRuns.of(job, now, zonedNow);
+      DueRuns.@Nullable Skipped skipped = due.skipped();
+      if (skipped != null) {
+        log.warn("Job \"{}\" {}", job, skipped.describe(due.runTimes().size()));
+      }
       return new SharedJobStore.Release(
           job, due.next() == null ? null : job.withNextRunTime(due.next()), due.runTimes());
     } catch (RuntimeException e) {

@@ -88,11 +88,26 @@ final class Waiter {
     }
   }
 
+  /**
+   * Returns the nanoseconds from the clock's time until {@code deadline}: at most 0 for a deadline
+   * reached (however far in the past), {@link Long#MAX_VALUE} for one beyond that (292 years).
+   */
   private long nanosUntil(Instant deadline) {
+    return saturatedNanos(Duration.between(clock.instant(), deadline));
+  }
+
+  /**
+   * Returns a duration in nanoseconds, saturated at {@link Long#MIN_VALUE} and {@link
+   * Long#MAX_VALUE} instead of overflowing.
+   *
+   * @param duration any duration, even between {@link Instant#MIN} and {@link Instant#MAX}
+   * @return its nanoseconds, saturated
+   */
+  static long saturatedNanos(Duration duration) {
     try {
-      return Duration.between(clock.instant(), deadline).toNanos();
+      return duration.toNanos();
     } catch (ArithmeticException overflow) {
-      return Long.MAX_VALUE;
+      return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
   }
 }

@@ -123,6 +123,51 @@ class WaiterTest {
   }
 
   @Test
+  void aDeadlineAtTheEarliestInstantReturnsAtOnce() throws Exception {
+    waiter.beginPass();
+
+    new Sleeper(Instant.MIN).assertReturns();
+  }
+
+  @Test
+  void aDeadlineCenturiesAgoReturnsAtOnce() throws Exception {
+    waiter.beginPass();
+
+    // 400 years: more nanoseconds than a long holds.
+    new Sleeper(T.minus(Duration.ofDays(400 * 365))).assertReturns();
+  }
+
+  @Test
+  void aDeadlineAtTheLatestInstantSleepsUntilSignalled() throws Exception {
+    waiter.beginPass();
+    Sleeper sleeper = new Sleeper(Instant.MAX);
+
+    sleeper.assertParked();
+    waiter.signalIfBefore(T.plus(Duration.ofDays(400 * 365)));
+    sleeper.assertReturns();
+  }
+
+  @Test
+  void aDeadlineCenturiesAheadSleepsUntilSignalled() throws Exception {
+    waiter.beginPass();
+    Sleeper sleeper = new Sleeper(T.plus(Duration.ofDays(400 * 365)));
+
+    sleeper.assertParked();
+    waiter.signal();
+    sleeper.assertReturns();
+  }
+
+  @Test
+  void nanosSaturateInsteadOfOverflowing() {
+    assertThat(Waiter.saturatedNanos(Duration.between(T, Instant.MIN))).isEqualTo(Long.MIN_VALUE);
+    assertThat(Waiter.saturatedNanos(Duration.between(T, Instant.MAX))).isEqualTo(Long.MAX_VALUE);
+    assertThat(Waiter.saturatedNanos(Duration.between(Instant.MIN, Instant.MAX)))
+        .isEqualTo(Long.MAX_VALUE);
+    assertThat(Waiter.saturatedNanos(Duration.ofSeconds(-3))).isEqualTo(-3_000_000_000L);
+    assertThat(Waiter.saturatedNanos(Duration.ofNanos(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void aDeadlineEqualToTheClocksTimeReturnsAtOnce() throws Exception {
     waiter.beginPass();
 

@@ -78,6 +78,10 @@ public final class MicrometerSchedulerListener implements SchedulerListener, Job
 
   private static final Run NOTHING = (result, error) -> {};
 
+  // A timer records nanoseconds: a run time centuries overdue (a stored next run time of 0 or
+  // earlier) is recorded as the longest lateness it can hold instead of overflowing.
+  private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+
   private final boolean jobTag;
   private final Meter.MeterProvider<Counter> missed;
   private final Meter.MeterProvider<Counter> maxInstances;
@@ -162,7 +166,7 @@ public final class MicrometerSchedulerListener implements SchedulerListener, Job
     Duration late = Duration.between(scheduledRunTime, startTime);
     lateness
         .withTags(tags(job.id(), job.jobStore()).and(TAG_EXECUTOR, job.executor()))
-        .record(late.isNegative() ? Duration.ZERO : late);
+        .record(late.isNegative() ? Duration.ZERO : late.compareTo(LONGEST) > 0 ? LONGEST : late);
     return NOTHING;
   }
 

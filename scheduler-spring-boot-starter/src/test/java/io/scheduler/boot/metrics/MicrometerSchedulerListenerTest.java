@@ -12,6 +12,7 @@ import io.scheduler.job.JobSpec;
 import io.scheduler.job.TaskContext;
 import io.scheduler.testing.ManualScheduler;
 import io.scheduler.testing.MutableClock;
+import io.scheduler.trigger.DateTrigger;
 import io.scheduler.trigger.Triggers;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,26 @@ class MicrometerSchedulerListenerTest {
     assertThat(lateness.count()).isEqualTo(1);
     assertThat(lateness.totalTime(TimeUnit.SECONDS)).isEqualTo(30);
     assertThat(lateness.getId().getTag("job")).isNull();
+  }
+
+  @Test
+  void aRunCenturiesLateIsRecordedAsTheLongestLatenessATimerHolds() {
+    start(false);
+    Instant longAgo = Instant.parse("1500-01-01T00:00:00Z");
+    scheduler.addJob(
+        JobSpec.builder()
+            .id("ancient")
+            .task((TaskContext context) -> null)
+            .trigger(DateTrigger.at(longAgo, ZoneId.of("UTC")))
+            .misfireGraceTime(null)
+            .nextRunTime(longAgo)
+            .build());
+
+    scheduler.runDueJobs();
+
+    Timer lateness = registry.get(MicrometerSchedulerListener.LATENESS).timer();
+    assertThat(lateness.count()).isEqualTo(1);
+    assertThat(lateness.totalTime(TimeUnit.DAYS)).as("292 years").isGreaterThan(106_000);
   }
 
   @Test
