@@ -56,7 +56,10 @@ public final class JobFactory {
   }
 
   /**
-   * Creates a job from a spec that carries its id, as a store does when it loads a job.
+   * Creates a job from a spec that carries its id, as a store does when it loads a job. The next
+   * run time is taken as stored, whatever it is (an operator's {@code 0}, an older version's
+   * extreme): only the API refuses times that stores cannot hold, and the engine's due-run
+   * calculation is bounded for any of them.
    *
    * @param spec the job's description, with its id
    * @param nextRunTime the job's next run time, or {@code null} when paused
@@ -67,7 +70,7 @@ public final class JobFactory {
     @Nullable String id = spec.id();
     requireArgument(id != null, "the spec of a stored job must have an id, but it has none");
     Trigger trigger = trigger(spec);
-    return create(spec, id, task(spec), trigger, nextRunTime);
+    return Job.create(spec, id, task(spec), trigger, defaults, nextRunTime);
   }
 
   /**
