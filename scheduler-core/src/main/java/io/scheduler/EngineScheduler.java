@@ -4,6 +4,7 @@ import io.scheduler.event.EventType;
 import io.scheduler.event.SchedulerListener;
 import io.scheduler.executor.JobExecutor;
 import io.scheduler.internal.engine.JobOperations;
+import io.scheduler.internal.engine.JobQueries;
 import io.scheduler.internal.engine.SchedulerEngine;
 import io.scheduler.job.Job;
 import io.scheduler.job.JobSpec;
@@ -25,10 +26,12 @@ abstract class EngineScheduler implements Scheduler {
 
   private final SchedulerEngine engine;
   private final JobOperations jobs;
+  private final JobQueries queries;
 
   EngineScheduler(SchedulerEngine engine) {
     this.engine = engine;
     this.jobs = engine.jobs();
+    this.queries = engine.queries();
   }
 
   @Override
@@ -88,27 +91,27 @@ abstract class EngineScheduler implements Scheduler {
 
   @Override
   public Optional<Job> getJob(String id) {
-    return jobs.getJob(id);
+    return queries.getJob(id);
   }
 
   @Override
   public List<Job> getJobs() {
-    return jobs.getJobs();
+    return queries.getJobs();
   }
 
   @Override
   public List<Job> getJobs(String jobStore) {
-    return jobs.getJobs(jobStore);
+    return queries.getJobs(jobStore);
   }
 
   @Override
   public List<UnloadableJob> getUnloadableJobs() {
-    return jobs.getUnloadableJobs();
+    return queries.getUnloadableJobs();
   }
 
   @Override
   public void printJobs(Appendable out) {
-    jobs.printJobs(out);
+    queries.printJobs(out);
   }
 
   @Override

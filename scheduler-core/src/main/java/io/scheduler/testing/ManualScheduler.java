@@ -12,6 +12,7 @@ import io.scheduler.executor.JobExecutor;
 import io.scheduler.executor.JobExecutors;
 import io.scheduler.internal.engine.EngineState;
 import io.scheduler.internal.engine.JobOperations;
+import io.scheduler.internal.engine.JobQueries;
 import io.scheduler.internal.engine.Processing;
 import io.scheduler.internal.engine.SchedulerEngine;
 import io.scheduler.job.Job;
@@ -48,11 +49,13 @@ public final class ManualScheduler implements Scheduler {
 
   private final SchedulerEngine engine;
   private final JobOperations jobs;
+  private final JobQueries queries;
   private final MutableClock clock;
 
   private ManualScheduler(SchedulerEngine engine, MutableClock clock) {
     this.engine = engine;
     this.jobs = engine.jobs();
+    this.queries = engine.queries();
     this.clock = clock;
   }
 
@@ -179,27 +182,27 @@ public final class ManualScheduler implements Scheduler {
 
   @Override
   public Optional<Job> getJob(String id) {
-    return jobs.getJob(id);
+    return queries.getJob(id);
   }
 
   @Override
   public List<Job> getJobs() {
-    return jobs.getJobs();
+    return queries.getJobs();
   }
 
   @Override
   public List<Job> getJobs(String jobStore) {
-    return jobs.getJobs(jobStore);
+    return queries.getJobs(jobStore);
   }
 
   @Override
   public List<UnloadableJob> getUnloadableJobs() {
-    return jobs.getUnloadableJobs();
+    return queries.getUnloadableJobs();
   }
 
   @Override
   public void printJobs(Appendable out) {
-    jobs.printJobs(out);
+    queries.printJobs(out);
   }
 
   @Override

@@ -16,11 +16,8 @@ import io.scheduler.job.JobFactory;
 import io.scheduler.job.JobSpec;
 import io.scheduler.job.Task;
 import io.scheduler.store.JobStore;
-import io.scheduler.store.UnloadableJob;
 import io.scheduler.trigger.Trigger;
 import io.scheduler.trigger.Triggers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The job operations of {@code io.scheduler.Scheduler}: add, change, remove and look up jobs, in
- * the stores once started and among the pending jobs before. Every new job comes from the {@link
- * JobFactory}.
+ * The job operations of {@code io.scheduler.Scheduler} that change jobs: add, change, run and
+ * remove them, in the stores once started and among the pending jobs before ({@link JobQueries}
+ * looks them up). Every new job comes from the {@link JobFactory}.
  */
 public final class JobOperations {
 
@@ -49,14 +46,22 @@ public final class JobOperations {
   private final JobFactory jobFactory;
   // The engine's lock: guards the pending jobs and the change from stopped to started.
   private final Object lock;
-  private final PendingJobs pending = new PendingJobs();
+  private final PendingJobs pending;
+  private final JobQueries queries;
   private final RunDispatcher dispatcher;
 
   JobOperations(
-      EngineContext context, JobFactory jobFactory, Object lock, RunDispatcher dispatcher) {
+      EngineContext context,
+      JobFactory jobFactory,
+      Object lock,
+      PendingJobs pending,
+      JobQueries queries,
+      RunDispatcher dispatcher) {
     this.context = context;
     this.jobFactory = jobFactory;
     this.lock = lock;
+    this.pending = pending;
+    this.queries = queries;
     this.dispatcher = dispatcher;
   }
 
@@ -249,7 +254,7 @@ public final class JobOperations {
 
   /** See {@code Scheduler.resumeJob}. */
   public Optional<Job> resumeJob(String id) {
-    Job job = getJob(id).orElseThrow(() -> new JobNotFoundException(id, null));
+    Job job = queries.getJob(id).orElseThrow(() -> new JobNotFoundException(id, null));
     Instant next = jobFactory.firstRunTime(job.trigger(), context.clock.instant());
     if (next == null) {
       removeJob(id);
@@ -310,20 +315,6 @@ public final class JobOperations {
     throw new JobNotFoundException(id, null);
   }
 
-  /** See {@code Scheduler.getUnloadableJobs}. */
-  public List<UnloadableJob> getUnloadableJobs() {
-    synchronized (lock) {
-      if (context.state == EngineState.STOPPED) {
-        return List.of();
-      }
-    }
-    List<UnloadableJob> jobs = new ArrayList<>();
-    for (JobStore store : context.stores.values()) {
-      jobs.addAll(store.getUnloadableJobs());
-    }
-    return jobs;
-  }
-
   /** See {@code Scheduler.removeAllJobs}. */
   public void removeAllJobs() {
     synchronized (lock) {
@@ -345,81 +336,6 @@ public final class JobOperations {
     store.removeAllJobs();
     context.events.publish(
         EventType.ALL_JOBS_REMOVED, () -> new AllJobsRemoved(jobStore, context.clock.instant()));
-  }
-
-  /** See {@code Scheduler.getJob}. */
-  public Optional<Job> getJob(String id) {
-    requireNonNull(id, "id");
-    synchronized (lock) {
-      if (context.state == EngineState.STOPPED) {
-        return pending.find(id);
-      }
-    }
-    for (JobStore store : context.stores.values()) {
-      Optional<Job> job = store.lookupJob(id);
-      if (job.isPresent()) {
-        return job;
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** See {@code Scheduler.getJobs}. */
-  public List<Job> getJobs() {
-    synchronized (lock) {
-      if (context.state == EngineState.STOPPED) {
-        return pending.jobs();
-      }
-    }
-    List<Job> jobs = new ArrayList<>();
-    for (JobStore store : context.stores.values()) {
-      jobs.addAll(store.getAllJobs());
-    }
-    return jobs;
-  }
-
-  /** See {@code Scheduler.getJobs}. */
-  public List<Job> getJobs(String jobStore) {
-    synchronized (lock) {
-      if (context.state == EngineState.STOPPED) {
-        return pending.jobs(jobStore);
-      }
-    }
-    return context.store(jobStore).getAllJobs();
-  }
-
-  /** See {@code Scheduler.printJobs}. */
-  public void printJobs(Appendable out) {
-    try {
-      if (context.state == EngineState.STOPPED) {
-        out.append("Pending jobs:\n");
-        List<Job> jobs = getJobs();
-        for (Job job : jobs) {
-          out.append("    ")
-              .append(job.id())
-              .append(job.name().equals(job.id()) ? " (" : " (name: " + job.name() + ", ")
-              .append("trigger: ")
-              .append(String.valueOf(job.trigger()))
-              .append(", pending)\n");
-        }
-        if (jobs.isEmpty()) {
-          out.append("    No pending jobs\n");
-        }
-        return;
-      }
-      for (Map.Entry<String, JobStore> store : context.stores.entrySet()) {
-        out.append("Jobstore ").append(store.getKey()).append(":\n");
-        List<Job> jobs = store.getValue().getAllJobs();
-        for (Job job : jobs) {
-          out.append("    ").append(job.toString()).append('\n');
-        }
-        if (jobs.isEmpty()) {
-          out.append("    No scheduled jobs\n");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private Job modify(String id, Consumer<JobSpec.Builder> changes) {

@@ -68,6 +68,7 @@ public final class SchedulerEngine {
   private final RunDispatcher dispatcher;
   private final Object lock = new Object();
   private final JobOperations jobs;
+  private final JobQueries queries;
   private volatile List<StoreProcessor> processors = List.of();
   private @Nullable Runnable unwatchClock;
 
@@ -93,7 +94,9 @@ public final class SchedulerEngine {
     this.claims = new SharedClaims(context);
     this.runContext = new RunContext(config.clock(), context.events, config.runObservers(), claims);
     this.dispatcher = new RunDispatcher(context, runContext, claims);
-    this.jobs = new JobOperations(context, jobFactory, lock, dispatcher);
+    PendingJobs pending = new PendingJobs();
+    this.queries = new JobQueries(context, lock, pending);
+    this.jobs = new JobOperations(context, jobFactory, lock, pending, queries, dispatcher);
     useStores(config.jobStores());
     for (Map.Entry<SchedulerListener, EventType[]> listener : config.listeners()) {
       addListener(listener.getKey(), listener.getValue());
@@ -107,6 +110,11 @@ public final class SchedulerEngine {
    */
   public JobOperations jobs() {
     return jobs;
+  }
+
+  /** The engine's job look-ups. */
+  public JobQueries queries() {
+    return queries;
   }
 
   // ---------------------------------------------------------------- lifecycle
