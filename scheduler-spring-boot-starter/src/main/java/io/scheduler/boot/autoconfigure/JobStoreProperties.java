@@ -1,11 +1,8 @@
 package io.scheduler.boot.autoconfigure;
 
 import io.scheduler.store.jdbc.InitializeSchema;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
-import org.springframework.boot.convert.DurationUnit;
 
 /**
  * One job store, {@code scheduler.jobstores.<alias>.*}: its type and the settings of that type
@@ -89,39 +86,13 @@ public class JobStoreProperties {
   }
 
   /** Settings of a 'jdbc' store, {@code scheduler.jobstores.<alias>.jdbc.*}. */
-  public static class Jdbc {
+  public static class Jdbc extends SharedStoreProperties {
 
     /** Prefix of the table names; letters, digits and underscores. Defaults to 'scheduler_'. */
     private @Nullable String tablePrefix;
 
     /** When the store creates its tables. Defaults to 'scheduler.jdbc.initialize-schema'. */
     private @Nullable InitializeSchema initializeSchema;
-
-    /** How long an acquisition or a run claim lasts without renewal. Defaults to 30 seconds. */
-    @SchedulerDuration
-    @DurationUnit(ChronoUnit.SECONDS)
-    private @Nullable Duration leaseTime;
-
-    /** Longest a scheduler sleeps without looking into the store. Defaults to 10 seconds. */
-    @SchedulerDuration
-    @DurationUnit(ChronoUnit.SECONDS)
-    private @Nullable Duration pollInterval;
-
-    public @Nullable Duration getLeaseTime() {
-      return leaseTime;
-    }
-
-    public void setLeaseTime(@Nullable Duration leaseTime) {
-      this.leaseTime = leaseTime;
-    }
-
-    public @Nullable Duration getPollInterval() {
-      return pollInterval;
-    }
-
-    public void setPollInterval(@Nullable Duration pollInterval) {
-      this.pollInterval = pollInterval;
-    }
 
     public @Nullable String getTablePrefix() {
       return tablePrefix;
@@ -141,36 +112,10 @@ public class JobStoreProperties {
   }
 
   /** Settings of a 'redis' store, {@code scheduler.jobstores.<alias>.redis.*}. */
-  public static class Redis {
+  public static class Redis extends SharedStoreProperties {
 
     /** Prefix of the store's keys. Defaults to 'scheduler:'. */
     private @Nullable String keyPrefix;
-
-    /** How long an acquisition or a run claim lasts without renewal. Defaults to 30 seconds. */
-    @SchedulerDuration
-    @DurationUnit(ChronoUnit.SECONDS)
-    private @Nullable Duration leaseTime;
-
-    /** Longest a scheduler sleeps without looking into the store. Defaults to 10 seconds. */
-    @SchedulerDuration
-    @DurationUnit(ChronoUnit.SECONDS)
-    private @Nullable Duration pollInterval;
-
-    public @Nullable Duration getLeaseTime() {
-      return leaseTime;
-    }
-
-    public void setLeaseTime(@Nullable Duration leaseTime) {
-      this.leaseTime = leaseTime;
-    }
-
-    public @Nullable Duration getPollInterval() {
-      return pollInterval;
-    }
-
-    public void setPollInterval(@Nullable Duration pollInterval) {
-      this.pollInterval = pollInterval;
-    }
 
     public @Nullable String getKeyPrefix() {
       return keyPrefix;
