@@ -20,8 +20,6 @@ public final class Job {
   /** Orders jobs by next run time, earliest first; paused jobs last. */
   public static final Comparator<Job> BY_NEXT_RUN_TIME = Job::compareNextRunTime;
 
-  private static final long PAUSED = Long.MIN_VALUE;
-
   private final String id;
   private final String name;
   private final Task task;
@@ -34,9 +32,9 @@ public final class Job {
   private final int maxInstances;
   private final String executor;
   private final String jobStore;
-  // The next run time as two primitives: no Instant per stored job.
-  private final long nextRunSeconds;
-  private final int nextRunNanos;
+  // The instant given, not a copy: a date job's is its trigger's run instant, so a stored one-shot
+  // job costs no Instant of its own; null while paused.
+  private final @Nullable Instant nextRunTime;
 
   private Job(Job base, @Nullable Instant nextRunTime) {
     this(
@@ -81,8 +79,7 @@ public final class Job {
     this.maxInstances = maxInstances;
     this.executor = executor;
     this.jobStore = jobStore;
-    this.nextRunSeconds = nextRunTime == null ? PAUSED : nextRunTime.getEpochSecond();
-    this.nextRunNanos = nextRunTime == null ? 0 : nextRunTime.getNano();
+    this.nextRunTime = nextRunTime;
   }
 
   /**
@@ -118,9 +115,7 @@ public final class Job {
         trigger,
         spec.args(),
         spec.kwargs(),
-        spec.misfireGraceTimeIsSet()
-            ? spec.misfireGraceTime()
-            : defaults.misfireGraceTime().orElse(null),
+        spec.misfireGraceTimeIsSet() ? spec.misfireGraceTime() : defaults.misfireGraceTimeOrNull(),
         spec.coalesce() != null ? spec.coalesce() : defaults.coalesce(),
         spec.maxInstances() != null ? spec.maxInstances() : defaults.maxInstances(),
         spec.executor(),
@@ -253,9 +248,17 @@ public final class Job {
    * @return the next run time
    */
   public Optional<Instant> nextRunTime() {
-    return isPaused()
-        ? Optional.empty()
-        : Optional.of(Instant.ofEpochSecond(nextRunSeconds, nextRunNanos));
+    return Optional.ofNullable(nextRunTime);
+  }
+
+  /**
+   * Returns {@link #nextRunTime()} without the {@code Optional}, for code that reads it per job in
+   * bulk (stores, the scheduling loop).
+   *
+   * @return the next run time, or {@code null} while paused
+   */
+  public @Nullable Instant nextRunTimeOrNull() {
+    return nextRunTime;
   }
 
   /**
@@ -264,7 +267,7 @@ public final class Job {
    * @return true while paused
    */
   public boolean isPaused() {
-    return nextRunSeconds == PAUSED;
+    return nextRunTime == null;
   }
 
   /**
@@ -274,24 +277,14 @@ public final class Job {
    * @return false for paused jobs
    */
   public boolean isDue(Instant now) {
-    if (isPaused()) {
-      return false;
-    }
-    long seconds = now.getEpochSecond();
-    return nextRunSeconds < seconds || (nextRunSeconds == seconds && nextRunNanos <= now.getNano());
+    return nextRunTime != null && nextRunTime.compareTo(now) <= 0;
   }
 
   private static int compareNextRunTime(Job a, Job b) {
-    if (a.nextRunSeconds != b.nextRunSeconds) {
-      if (a.isPaused()) {
-        return 1;
-      }
-      if (b.isPaused()) {
-        return -1;
-      }
-      return Long.compare(a.nextRunSeconds, b.nextRunSeconds);
+    if (a.nextRunTime == null || b.nextRunTime == null) {
+      return a.nextRunTime == null ? (b.nextRunTime == null ? 0 : 1) : -1;
     }
-    return Integer.compare(a.nextRunNanos, b.nextRunNanos);
+    return a.nextRunTime.compareTo(b.nextRunTime);
   }
 
   /**
@@ -305,8 +298,6 @@ public final class Job {
         + (name.equals(id) ? " (" : " (name: " + name + ", ")
         + "trigger: "
         + trigger
-        + (isPaused()
-            ? ", paused)"
-            : ", next run at: " + Instant.ofEpochSecond(nextRunSeconds, nextRunNanos) + ")");
+        + (isPaused() ? ", paused)" : ", next run at: " + nextRunTime + ")");
   }
 }

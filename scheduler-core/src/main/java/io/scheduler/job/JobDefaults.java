@@ -75,6 +75,11 @@ public final class JobDefaults {
     return Optional.ofNullable(misfireGraceTime);
   }
 
+  /** The misfire grace time, {@code null} for unlimited: for {@link Job#create}, without boxing. */
+  @Nullable Duration misfireGraceTimeOrNull() {
+    return misfireGraceTime;
+  }
+
   /**
    * Returns the policy for overdue runs.
    *

@@ -2,8 +2,16 @@ package io.scheduler.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link JobIds}: APScheduler's id shape (32 hex digits), unique per generator and across them. */
@@ -30,6 +38,37 @@ class JobIdsTest {
     assertThat(next).startsWith(first.substring(0, 16));
     assertThat(Long.parseUnsignedLong(next.substring(16), 16))
         .isEqualTo(Long.parseUnsignedLong(first.substring(16), 16) + 100_000);
+  }
+
+  @Test
+  void threadsAddingAtOnceNeverShareAnId() throws Exception {
+    JobIds ids = new JobIds();
+    int threads = 4;
+    int perThread = 3 * JobIds.BLOCK + 7;
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perThread; i++) {
+                    seen.add(ids.next());
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(1, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(seen).hasSize(threads * perThread).allMatch(id -> id.matches("[0-9a-f]{32}"));
   }
 
   @Test

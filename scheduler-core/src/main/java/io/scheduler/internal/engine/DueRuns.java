@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -82,7 +83,7 @@ record DueRuns(List<Instant> runTimes, @Nullable Instant next, @Nullable Skipped
 
   /** {@link #of(Job, Instant, ZonedDateTime)} walking at most {@code maxRuns} (at least 2). */
   static DueRuns of(Job job, Instant now, ZonedDateTime zonedNow, int maxRuns) {
-    Instant first = job.nextRunTime().orElseThrow();
+    Instant first = Objects.requireNonNull(job.nextRunTimeOrNull(), "a due job is not paused");
     @Nullable Instant only = job.trigger().onlyFireTime();
     if (only != null) {
       // A one-shot job runs once, at its next run time, even an explicit one before its run date.

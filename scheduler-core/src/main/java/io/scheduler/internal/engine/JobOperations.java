@@ -491,13 +491,20 @@ public final class JobOperations {
     }
   }
 
-  /** Announces a job just stored and wakes the loop when it is due before the loop's next pass. */
+  /**
+   * Announces a job just stored and wakes the loop when it is due before the loop's next pass. A
+   * job nobody listens for costs no event object, and a debug line only when debug is on.
+   */
   private void jobStored(Job job) {
-    log.debug("Added job \"{}\" to job store \"{}\"", job, job.jobStore());
-    context.events.publish(
-        EventType.JOB_ADDED, () -> new JobAdded(job.id(), job.jobStore(), context.clock.instant()));
+    if (log.isDebugEnabled()) {
+      log.debug("Added job \"{}\" to job store \"{}\"", job, job.jobStore());
+    }
+    EventFanOut events = context.events;
+    if (events.wants(EventType.JOB_ADDED)) {
+      events.publish(new JobAdded(job.id(), job.jobStore(), context.clock.instant()));
+    }
     if (!job.isPaused() && context.state == EngineState.RUNNING) {
-      context.waiter.signalIfBefore(job.nextRunTime().orElseThrow());
+      context.waiter.signalIfDueBefore(job);
     }
   }
 

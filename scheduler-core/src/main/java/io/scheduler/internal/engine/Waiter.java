@@ -1,8 +1,10 @@
 package io.scheduler.internal.engine;
 
+import io.scheduler.job.Job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +17,12 @@ final class Waiter {
 
   private static final Instant AWAKE = Instant.MIN;
 
+  private static final AtomicReferenceFieldUpdater<Waiter, @Nullable Instant> PLANNED_WAKEUP =
+      AtomicReferenceFieldUpdater.newUpdater(Waiter.class, Instant.class, "plannedWakeup");
+
   private final Clock clock;
   private volatile boolean signalled;
+
   private volatile @Nullable Instant plannedWakeup = AWAKE;
   private volatile @Nullable Thread sleeper;
 
@@ -42,8 +48,14 @@ final class Waiter {
    */
   public void await(@Nullable Instant deadline) {
     sleeper = Thread.currentThread();
-    plannedWakeup = deadline;
-    while (!signalled && !Thread.currentThread().isInterrupted()) {
+    while (!Thread.currentThread().isInterrupted()) {
+      // Armed before each check of the signal: a signaller that wakes this thread marks it awake,
+      // and one acting on a read from an earlier sleep may do so while this thread is between
+      // parks; re-arming keeps every later signal able to wake it.
+      plannedWakeup = deadline;
+      if (signalled) {
+        break;
+      }
       if (deadline == null) {
         LockSupport.park(this);
         continue;
@@ -70,13 +82,42 @@ final class Waiter {
    * @param time when the new work is due
    */
   public void signalIfBefore(Instant time) {
+    markSignalled();
+    Instant planned = plannedWakeup;
+    if (planned != AWAKE && (planned == null || time.isBefore(planned))) {
+      wake(planned);
+    }
+  }
+
+  /**
+   * Wakes the loop for a job just stored or changed, if it sleeps towards a time after the job's
+   * next run time: {@link #signalIfBefore} without building the job's next run time.
+   *
+   * @param job a scheduled (not paused) job
+   */
+  public void signalIfDueBefore(Job job) {
+    markSignalled();
+    Instant planned = plannedWakeup;
+    if (planned != AWAKE && (planned == null || job.isDue(planned))) {
+      wake(planned);
+    }
+  }
+
+  private void markSignalled() {
     // Skipping the write when already set spares a fence per signal: an earlier signal still set
     // means the loop has not begun its next pass, which will see this signal's work.
     if (!signalled) {
       signalled = true;
     }
-    Instant planned = plannedWakeup;
-    if (planned != AWAKE && (planned == null || time.isBefore(planned))) {
+  }
+
+  /**
+   * Unparks the sleeping loop once: the first signal of a burst marks it awake, so the signals that
+   * follow before it runs again skip the unpark (one wake-up per burst of adds, not one system call
+   * per job). The loop sees {@code signalled} whichever signal woke it.
+   */
+  private void wake(@Nullable Instant planned) {
+    if (PLANNED_WAKEUP.compareAndSet(this, planned, AWAKE)) {
       unpark();
     }
   }

@@ -214,10 +214,10 @@ public final class MemoryJobStore implements JobStore {
   /** Schedules a stored job that waits nowhere yet, unless the job is paused. */
   private void schedule(StoredJob entry) {
     entry.index = StoredJob.NOT_SCHEDULED;
-    if (entry.job.isPaused()) {
+    @Nullable Instant next = entry.job.nextRunTimeOrNull();
+    if (next == null) {
       return;
     }
-    Instant next = entry.job.nextRunTime().orElseThrow();
     long key = StoredTimes.floorMicros(next);
     long withinMicro = next.getNano() % 1000;
     long order = withinMicro << SEQUENCE_BITS | (sequence++ & SEQUENCE_MASK);

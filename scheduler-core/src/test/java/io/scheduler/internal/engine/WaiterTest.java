@@ -2,10 +2,16 @@ package io.scheduler.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scheduler.job.Job;
+import io.scheduler.job.JobDefaults;
+import io.scheduler.job.JobSpec;
+import io.scheduler.job.Task;
 import io.scheduler.testing.MutableClock;
+import io.scheduler.trigger.DateTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -224,6 +230,57 @@ class WaiterTest {
     waiter.signalIfBefore(T.plus(Duration.ofDays(3650)));
 
     sleeper.assertReturns();
+  }
+
+  @Test
+  void signalIfDueBeforeWakesASleeperWhenTheJobIsDueBeforeItsDeadline() throws Exception {
+    waiter.beginPass();
+    Sleeper sleeper = new Sleeper(T.plus(Duration.ofHours(1)));
+    sleeper.assertParked();
+
+    waiter.signalIfDueBefore(jobDueAt(T.plus(Duration.ofMinutes(1))));
+
+    sleeper.assertReturns();
+  }
+
+  @Test
+  void signalIfDueBeforeLeavesASleeperWhenTheJobIsDueAfterItsDeadline() throws Exception {
+    waiter.beginPass();
+    Sleeper sleeper = new Sleeper(T.plus(Duration.ofHours(1)));
+    sleeper.assertParked();
+
+    waiter.signalIfDueBefore(jobDueAt(T.plus(Duration.ofHours(2))));
+
+    sleeper.assertParked();
+    waiter.signal();
+    sleeper.assertReturns();
+  }
+
+  @Test
+  void aBurstOfSignalsWakesTheSleeperAndTheNextWaitReturnsAtOnce() throws Exception {
+    waiter.beginPass();
+    Sleeper sleeper = new Sleeper(null);
+    sleeper.assertParked();
+
+    for (int i = 0; i < 1_000; i++) {
+      waiter.signalIfDueBefore(jobDueAt(T));
+    }
+
+    sleeper.assertReturns();
+    // The burst's later signals skipped the unpark but not the mark: a wait before the next pass
+    // returns at once.
+    Sleeper next = new Sleeper(null);
+    next.assertReturns();
+  }
+
+  private static Job jobDueAt(Instant at) {
+    return Job.create(
+        JobSpec.builder().task(() -> {}).build(),
+        "job",
+        Task.of(() -> {}),
+        DateTrigger.at(at, ZoneOffset.UTC),
+        JobDefaults.builder().build(),
+        at);
   }
 
   @Test
