@@ -31,8 +31,12 @@ public final class JobIds {
   private final AtomicLong counter = new AtomicLong();
   private final ThreadLocal<Block> blocks = ThreadLocal.withInitial(Block::new);
 
-  /** A thread's current block: the next number it gives out, and the end of its block. */
+  /**
+   * A thread's current block: the next number it gives out, the end of its block, and the digits of
+   * the id it gave last, which the next id changes in its last digits only.
+   */
   private static final class Block {
+    private final byte[] digits = new byte[DIGITS];
     private long next;
     private long end;
   }
@@ -48,19 +52,29 @@ public final class JobIds {
    * @return 32 hex digits, unique for this generator
    */
   public String next() {
-    byte[] id = new byte[DIGITS];
-    System.arraycopy(prefix, 0, id, 0, PREFIX_DIGITS);
-    writeHex(nextNumber(), id, PREFIX_DIGITS);
-    return new String(id, StandardCharsets.ISO_8859_1);
-  }
-
-  private long nextNumber() {
     Block block = blocks.get();
     if (block.next == block.end) {
       block.next = counter.getAndAdd(BLOCK);
       block.end = block.next + BLOCK;
+      System.arraycopy(prefix, 0, block.digits, 0, PREFIX_DIGITS);
+      writeHex(block.next, block.digits, PREFIX_DIGITS);
+    } else {
+      increment(block.digits);
     }
-    return block.next++;
+    block.next++;
+    return new String(block.digits, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Adds one to the hex number in the last 16 digits (a block never carries past them). */
+  private static void increment(byte[] digits) {
+    for (int i = DIGITS - 1; ; i--) {
+      byte digit = digits[i];
+      if (digit != 'f') {
+        digits[i] = digit == '9' ? (byte) 'a' : (byte) (digit + 1);
+        return;
+      }
+      digits[i] = '0';
+    }
   }
 
   private static void writeHex(long bits, byte[] to, int from) {

@@ -122,7 +122,11 @@ public final class Require {
    * @throws IllegalArgumentException naming the parameter and value when it is out of that range
    */
   public static @Nullable Instant requireStorable(@Nullable Instant time, String name) {
-    if (time != null && (time.isBefore(EARLIEST_STORABLE) || time.isAfter(LATEST_STORABLE))) {
+    if (time != null
+        // whole seconds strictly inside the range settle it with two comparisons of longs
+        && (time.getEpochSecond() <= EARLIEST_STORABLE.getEpochSecond()
+            || time.getEpochSecond() >= LATEST_STORABLE.getEpochSecond())
+        && (time.isBefore(EARLIEST_STORABLE) || time.isAfter(LATEST_STORABLE))) {
       throw new IllegalArgumentException(
           name
               + " must be between "

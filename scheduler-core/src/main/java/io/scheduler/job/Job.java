@@ -103,23 +103,28 @@ public final class Job {
       JobDefaults defaults,
       @Nullable Instant nextRunTime) {
     Require.requireArgument(!id.isBlank(), "id must not be blank, but was '%s'", id);
-    @Nullable String name = spec.name();
+    // Read from the options directly: a burst of adds meets this cold, before calls are inlined.
+    SpecOptions options = spec.options();
+    @Nullable TaskRef taskRef = options.taskRef;
+    @Nullable String name = options.name;
     if (name == null) {
-      name = spec.taskRef() != null ? spec.taskRef().value() : id;
+      name = taskRef != null ? taskRef.value() : id;
     }
     return new Job(
         id,
         name,
         task,
-        spec.taskRef(),
+        taskRef,
         trigger,
-        spec.args(),
-        spec.kwargs(),
-        spec.misfireGraceTimeIsSet() ? spec.misfireGraceTime() : defaults.misfireGraceTimeOrNull(),
-        spec.coalesce() != null ? spec.coalesce() : defaults.coalesce(),
-        spec.maxInstances() != null ? spec.maxInstances() : defaults.maxInstances(),
-        spec.executor(),
-        spec.jobStore(),
+        options.args,
+        options.kwargs,
+        options.misfireGraceTimeIsSet
+            ? options.misfireGraceTime
+            : defaults.misfireGraceTimeOrNull(),
+        options.coalesce != null ? options.coalesce : defaults.coalesce(),
+        options.maxInstances != null ? options.maxInstances : defaults.maxInstances(),
+        options.executor,
+        options.jobStore,
         nextRunTime);
   }
 

@@ -43,43 +43,17 @@ public final class JobSpec {
   public static final int MAX_ID_LENGTH = JobIds.MAX_LENGTH;
 
   private final @Nullable String id;
-  private final @Nullable String name;
   private final @Nullable Task task;
-  private final @Nullable TaskRef taskRef;
-  private final List<Object> args;
-  private final Map<String, Object> kwargs;
   private final @Nullable Trigger trigger;
-  private final @Nullable String triggerAlias;
-  private final Map<String, Object> triggerOptions;
-  private final boolean misfireGraceTimeIsSet;
-  private final @Nullable Duration misfireGraceTime;
-  private final @Nullable CoalescePolicy coalesce;
-  private final @Nullable Integer maxInstances;
-  private final boolean nextRunTimeIsSet;
-  private final @Nullable Instant nextRunTime;
-  private final String jobStore;
-  private final String executor;
-  private final boolean replaceExisting;
+  // Every other setting, in one object shared by all specs that leave them as they are: the spec
+  // of a common job (a task and a trigger) is three references and this one.
+  private final SpecOptions options;
 
   private JobSpec(Builder builder) {
     this.id = builder.id;
-    this.name = builder.name;
     this.task = builder.task;
-    this.taskRef = builder.taskRef;
-    this.args = builder.args;
-    this.kwargs = builder.kwargs;
     this.trigger = builder.trigger;
-    this.triggerAlias = builder.triggerAlias;
-    this.triggerOptions = builder.triggerOptions;
-    this.misfireGraceTimeIsSet = builder.misfireGraceTimeIsSet;
-    this.misfireGraceTime = builder.misfireGraceTime;
-    this.coalesce = builder.coalesce;
-    this.maxInstances = builder.maxInstances;
-    this.nextRunTimeIsSet = builder.nextRunTimeIsSet;
-    this.nextRunTime = builder.nextRunTime;
-    this.jobStore = builder.jobStore;
-    this.executor = builder.executor;
-    this.replaceExisting = builder.replaceExisting;
+    this.options = builder.options;
   }
 
   /**
@@ -136,7 +110,7 @@ public final class JobSpec {
    * @return the name
    */
   public @Nullable String name() {
-    return name;
+    return options.name;
   }
 
   /**
@@ -154,7 +128,7 @@ public final class JobSpec {
    * @return the reference
    */
   public @Nullable TaskRef taskRef() {
-    return taskRef;
+    return options.taskRef;
   }
 
   /**
@@ -163,7 +137,7 @@ public final class JobSpec {
    * @return the args, unmodifiable (may hold nulls)
    */
   public List<Object> args() {
-    return args;
+    return options.args;
   }
 
   /**
@@ -172,7 +146,7 @@ public final class JobSpec {
    * @return the kwargs, unmodifiable, in insertion order
    */
   public Map<String, Object> kwargs() {
-    return kwargs;
+    return options.kwargs;
   }
 
   /**
@@ -190,7 +164,7 @@ public final class JobSpec {
    * @return the alias
    */
   public @Nullable String triggerAlias() {
-    return triggerAlias;
+    return options.triggerAlias;
   }
 
   /**
@@ -199,7 +173,7 @@ public final class JobSpec {
    * @return the options, unmodifiable
    */
   public Map<String, Object> triggerOptions() {
-    return triggerOptions;
+    return options.triggerOptions;
   }
 
   /**
@@ -208,7 +182,7 @@ public final class JobSpec {
    * @return true when set
    */
   public boolean misfireGraceTimeIsSet() {
-    return misfireGraceTimeIsSet;
+    return options.misfireGraceTimeIsSet;
   }
 
   /**
@@ -218,7 +192,7 @@ public final class JobSpec {
    * @return the grace time
    */
   public @Nullable Duration misfireGraceTime() {
-    return misfireGraceTime;
+    return options.misfireGraceTime;
   }
 
   /**
@@ -227,7 +201,7 @@ public final class JobSpec {
    * @return the policy
    */
   public @Nullable CoalescePolicy coalesce() {
-    return coalesce;
+    return options.coalesce;
   }
 
   /**
@@ -236,7 +210,7 @@ public final class JobSpec {
    * @return the limit
    */
   public @Nullable Integer maxInstances() {
-    return maxInstances;
+    return options.maxInstances;
   }
 
   /**
@@ -245,7 +219,7 @@ public final class JobSpec {
    * @return true when set
    */
   public boolean nextRunTimeIsSet() {
-    return nextRunTimeIsSet;
+    return options.nextRunTimeIsSet;
   }
 
   /**
@@ -255,7 +229,7 @@ public final class JobSpec {
    * @return the first run time
    */
   public @Nullable Instant nextRunTime() {
-    return nextRunTime;
+    return options.nextRunTime;
   }
 
   /**
@@ -264,7 +238,7 @@ public final class JobSpec {
    * @return the store alias
    */
   public String jobStore() {
-    return jobStore;
+    return options.jobStore;
   }
 
   /**
@@ -273,7 +247,7 @@ public final class JobSpec {
    * @return the executor alias
    */
   public String executor() {
-    return executor;
+    return options.executor;
   }
 
   /**
@@ -283,7 +257,12 @@ public final class JobSpec {
    * @return true to reconcile
    */
   public boolean replaceExisting() {
-    return replaceExisting;
+    return options.replaceExisting;
+  }
+
+  /** The settings besides id, task and trigger; {@link SpecOptions#DEFAULTS} when none was set. */
+  SpecOptions options() {
+    return options;
   }
 
   @Override
@@ -291,9 +270,11 @@ public final class JobSpec {
     return "JobSpec[id="
         + id
         + ", task="
-        + (taskRef != null ? taskRef : task)
+        + (options.taskRef != null ? options.taskRef : task)
         + ", trigger="
-        + (trigger != null ? trigger : triggerAlias + triggerOptions)
+        + (trigger != null
+            ? trigger
+            : options.triggerAlias + String.valueOf(options.triggerOptions))
         + "]";
   }
 
@@ -301,25 +282,22 @@ public final class JobSpec {
   public static final class Builder {
 
     private @Nullable String id;
-    private @Nullable String name;
     private @Nullable Task task;
-    private @Nullable TaskRef taskRef;
-    private List<Object> args = List.of();
-    private Map<String, Object> kwargs = Map.of();
     private @Nullable Trigger trigger;
-    private @Nullable String triggerAlias;
-    private Map<String, Object> triggerOptions = Map.of();
-    private boolean misfireGraceTimeIsSet;
-    private @Nullable Duration misfireGraceTime;
-    private @Nullable CoalescePolicy coalesce;
-    private @Nullable Integer maxInstances;
-    private boolean nextRunTimeIsSet;
-    private @Nullable Instant nextRunTime;
-    private String jobStore = DEFAULT_ALIAS;
-    private String executor = DEFAULT_ALIAS;
-    private boolean replaceExisting;
+    private SpecOptions options = SpecOptions.DEFAULTS;
+    // Whether options may be shared (the defaults, or a built spec's): copied before a change.
+    private boolean optionsShared = true;
 
     private Builder() {}
+
+    /** The options to change: this builder's own, copied from shared ones on the first change. */
+    private SpecOptions edit() {
+      if (optionsShared) {
+        options = options.copy();
+        optionsShared = false;
+      }
+      return options;
+    }
 
     /**
      * Sets the job id; without one, a unique id is generated.
@@ -342,7 +320,7 @@ public final class JobSpec {
     public Builder name(String name) {
       requireArgument(
           name != null && !name.isBlank(), "name must not be blank, but was '%s'", name);
-      this.name = name;
+      edit().name = name;
       return this;
     }
 
@@ -374,7 +352,9 @@ public final class JobSpec {
      */
     public Builder task(Task task) {
       this.task = requireNonNull(task, "task");
-      this.taskRef = null;
+      if (options.taskRef != null) {
+        edit().taskRef = null;
+      }
       return this;
     }
 
@@ -385,7 +365,7 @@ public final class JobSpec {
      * @return this builder
      */
     public Builder task(TaskRef taskRef) {
-      this.taskRef = requireNonNull(taskRef, "taskRef");
+      edit().taskRef = requireNonNull(taskRef, "taskRef");
       this.task = null;
       return this;
     }
@@ -418,7 +398,8 @@ public final class JobSpec {
      */
     public Builder args(List<?> args) {
       requireNonNull(args, "args");
-      this.args = args.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(args));
+      edit().args =
+          args.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(args));
       return this;
     }
 
@@ -433,7 +414,7 @@ public final class JobSpec {
       for (String key : kwargs.keySet()) {
         requireArgument(key != null, "kwargs keys must not be null, but were %s", kwargs.keySet());
       }
-      this.kwargs =
+      edit().kwargs =
           kwargs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(kwargs));
       return this;
     }
@@ -446,8 +427,11 @@ public final class JobSpec {
      */
     public Builder trigger(Trigger trigger) {
       this.trigger = requireNonNull(trigger, "trigger");
-      this.triggerAlias = null;
-      this.triggerOptions = Map.of();
+      if (options.triggerAlias != null) {
+        SpecOptions edited = edit();
+        edited.triggerAlias = null;
+        edited.triggerOptions = Map.of();
+      }
       return this;
     }
 
@@ -466,8 +450,8 @@ public final class JobSpec {
           "trigger alias must not be blank, but was '%s'",
           alias);
       requireNonNull(options, "options");
-      this.triggerAlias = alias;
-      this.triggerOptions = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+      edit().triggerAlias = alias;
+      edit().triggerOptions = Collections.unmodifiableMap(new LinkedHashMap<>(options));
       this.trigger = null;
       return this;
     }
@@ -479,8 +463,9 @@ public final class JobSpec {
      * @return this builder
      */
     public Builder misfireGraceTime(@Nullable Duration misfireGraceTime) {
-      this.misfireGraceTime = JobDefaults.checkGraceTime(misfireGraceTime);
-      this.misfireGraceTimeIsSet = true;
+      SpecOptions edited = edit();
+      edited.misfireGraceTime = JobDefaults.checkGraceTime(misfireGraceTime);
+      edited.misfireGraceTimeIsSet = true;
       return this;
     }
 
@@ -491,7 +476,7 @@ public final class JobSpec {
      * @return this builder
      */
     public Builder coalesce(boolean coalesce) {
-      this.coalesce = CoalescePolicy.of(coalesce);
+      edit().coalesce = CoalescePolicy.of(coalesce);
       return this;
     }
 
@@ -502,7 +487,7 @@ public final class JobSpec {
      * @return this builder
      */
     public Builder coalesce(CoalescePolicy coalesce) {
-      this.coalesce = requireNonNull(coalesce, "coalesce");
+      edit().coalesce = requireNonNull(coalesce, "coalesce");
       return this;
     }
 
@@ -513,7 +498,7 @@ public final class JobSpec {
      * @return this builder
      */
     public Builder maxInstances(int maxInstances) {
-      this.maxInstances = JobDefaults.checkMaxInstances(maxInstances);
+      edit().maxInstances = JobDefaults.checkMaxInstances(maxInstances);
       return this;
     }
 
@@ -524,8 +509,9 @@ public final class JobSpec {
      * @return this builder
      */
     public Builder nextRunTime(@Nullable Instant nextRunTime) {
-      this.nextRunTime = Require.requireStorable(nextRunTime, "nextRunTime");
-      this.nextRunTimeIsSet = true;
+      SpecOptions edited = edit();
+      edited.nextRunTime = Require.requireStorable(nextRunTime, "nextRunTime");
+      edited.nextRunTimeIsSet = true;
       return this;
     }
 
@@ -559,7 +545,7 @@ public final class JobSpec {
           jobStore != null && !jobStore.isBlank(),
           "jobStore must not be blank, but was '%s'",
           jobStore);
-      this.jobStore = jobStore;
+      edit().jobStore = jobStore;
       return this;
     }
 
@@ -574,7 +560,7 @@ public final class JobSpec {
           executor != null && !executor.isBlank(),
           "executor must not be blank, but was '%s'",
           executor);
-      this.executor = executor;
+      edit().executor = executor;
       return this;
     }
 
@@ -590,7 +576,7 @@ public final class JobSpec {
      * @return this builder
      */
     public Builder replaceExisting(boolean replaceExisting) {
-      this.replaceExisting = replaceExisting;
+      edit().replaceExisting = replaceExisting;
       return this;
     }
 
@@ -602,8 +588,9 @@ public final class JobSpec {
      */
     public JobSpec build() {
       requireArgument(
-          task != null || taskRef != null,
+          task != null || options.taskRef != null,
           "task must be set (a Runnable, Callable, Task or TaskRef), but was null");
+      optionsShared = true;
       return new JobSpec(this);
     }
   }

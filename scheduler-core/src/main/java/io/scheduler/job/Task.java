@@ -31,10 +31,7 @@ public interface Task {
    * @return a task that runs it and returns {@code null}
    */
   static Task of(Runnable runnable) {
-    return context -> {
-      runnable.run();
-      return null;
-    };
+    return new Adapters.RunnableTask(runnable);
   }
 
   /**
@@ -44,6 +41,6 @@ public interface Task {
    * @return a task that returns what the callable returns
    */
   static Task of(Callable<?> callable) {
-    return context -> callable.call();
+    return new Adapters.CallableTask(callable);
   }
 }
