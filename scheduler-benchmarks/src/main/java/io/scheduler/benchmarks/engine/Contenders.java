@@ -10,7 +10,9 @@ enum Contenders implements ContenderInfo {
   JDK("jdk", JdkContender::new),
   SPRING("spring", SpringContender::new),
   QUARTZ("quartz", QuartzContender::new),
-  SCHEDULER("scheduler", SchedulerContender::new),
+  SCHEDULER("scheduler", () -> new SchedulerContender(SchedulerContender.TriggerForm.OBJECT)),
+  SCHEDULER_ALIAS(
+      "scheduler-alias", () -> new SchedulerContender(SchedulerContender.TriggerForm.ALIAS)),
   ;
 
   /** Worker threads of every contender. */

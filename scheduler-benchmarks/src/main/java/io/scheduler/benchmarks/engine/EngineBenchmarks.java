@@ -12,12 +12,13 @@ import java.util.List;
  *
  * <pre>
  * java -cp scheduler-benchmarks/target/benchmarks.jar io.scheduler.benchmarks.engine.EngineBenchmarks \
- *     [--runs 3] [--workloads W1,W2,W3] [--contenders jdk,spring,quartz]
+ *     [--runs 3] [--workloads W1,W1-cold,W1M,W1M-cold,W2,W2-cold,W3] [--contenders jdk,spring]
  * </pre>
  *
- * <p>Every (run, workload, contender) runs in a fresh child JVM ({@link EngineChild}) with the same
- * flags, interleaved: for each run, for each workload, for each contender. A child that fails or
- * outlives its workload's timeout is reported and the runner moves on; the exit status is then 1.
+ * <p>Every (run, workload, contender) runs in a fresh child JVM ({@link EngineChild}), interleaved:
+ * for each run, for each workload, for each contender. Warm workloads' children get {@link #FLAGS},
+ * cold ones' ({@code -cold}) {@link #COLD_FLAGS}. A child that fails or outlives its workload's
+ * timeout is reported and the runner moves on; the exit status is then 1.
  */
 public final class EngineBenchmarks {
 
@@ -27,6 +28,14 @@ public final class EngineBenchmarks {
    */
   static final List<String> FLAGS =
       List.of("-Xms4g", "-Xmx4g", "-XX:+UseG1GC", "-XX:+AlwaysPreTouch");
+
+  /**
+   * The JVM flags of the cold workloads' children: the heap as users meet it, sized by the JVM
+   * (initially 1/64 of the machine's memory, growing to at most 1/4 of it) and touched as it grows,
+   * so the allocations of the add path cost the collections they cause. G1 is stated only so that a
+   * small machine, where the JVM would pick the serial collector, measures the same collector.
+   */
+  static final List<String> COLD_FLAGS = List.of("-XX:+UseG1GC");
 
   private EngineBenchmarks() {}
 
@@ -42,15 +51,15 @@ public final class EngineBenchmarks {
         BenchmarkRunner.run(
             EngineBenchmarks.class.getSimpleName(),
             args,
-            List.of(Workload.values()),
+            Workload.ALL,
             List.of(Contenders.values()),
             new Baseline<>("jdk", List.of(Contenders.JDK)),
             FLAGS,
-            "",
+            "cold workloads' child JVM flags " + String.join(" ", COLD_FLAGS),
             (workload, contender) ->
                 ChildJvm.run(
-                    "engine-" + workload + "-" + contender.id(),
-                    FLAGS,
+                    "engine-" + workload.name() + "-" + contender.id(),
+                    workload.start().flags(),
                     EngineChild.class,
                     List.of(workload.name(), contender.id()),
                     workload.timeout()));

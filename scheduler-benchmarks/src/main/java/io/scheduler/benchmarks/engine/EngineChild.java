@@ -3,7 +3,7 @@ package io.scheduler.benchmarks.engine;
 /**
  * The child JVM's entry point: runs one workload against one contender and prints the {@link
  * io.scheduler.benchmarks.harness.Measurement} line. Started by {@link EngineBenchmarks}; arguments
- * are the workload ({@code W1}) and the contender ({@code jdk}).
+ * are the workload ({@code W1}, {@code W1-cold}) and the contender ({@code jdk}).
  */
 public final class EngineChild {
 
@@ -19,7 +19,7 @@ public final class EngineChild {
       if (args.length != 2) {
         throw new IllegalArgumentException("usage: EngineChild <workload> <contender>");
       }
-      Workload workload = Workload.valueOf(args[0]);
+      Workload workload = Workload.byName(args[0]);
       Contender contender = Contenders.byId(args[1]).create();
       System.out.println(workload.run(contender).toLine());
       System.out.flush();

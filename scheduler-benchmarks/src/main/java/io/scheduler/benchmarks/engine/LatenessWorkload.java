@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * W2: {@value #JOBS} one-shot jobs at random whole-millisecond instants over {@value #SPREAD_MS}
- * ms, from a fixed seed, after unmeasured warm-up bursts ({@link WarmUp}).
+ * ms, from a fixed seed. Warm, unmeasured warm-up bursts run first ({@link WarmUp#run}); cold, one
+ * burst of a hundredth of the jobs, due now, with the measured jobs' task ({@link WarmUp#cold}).
  *
  * <p>Each task records its lateness: {@link Instant#now()} when it starts minus its run instant,
  * both wall clock, in microseconds. Run instants are whole milliseconds (a base instant truncated
@@ -38,9 +39,13 @@ final class LatenessWorkload {
 
   private LatenessWorkload() {}
 
-  static Measurement run(Contender contender) throws Exception {
+  static Measurement run(Contender contender, Start start) throws Exception {
     contender.start();
-    WarmUp.run(contender);
+    switch (start) {
+      case WARM -> WarmUp.run(contender);
+      case COLD ->
+          WarmUp.cold(contender, JOBS, done -> task(new long[1], 0, micros(Instant.now()), done));
+    }
 
     SplittableRandom random = new SplittableRandom(SEED);
     Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(LEAD_MS);
@@ -48,14 +53,7 @@ final class LatenessWorkload {
     CountDownLatch done = new CountDownLatch(JOBS);
     for (int i = 0; i < JOBS; i++) {
       Instant at = base.plusMillis(random.nextLong(SPREAD_MS));
-      int job = i;
-      long due = micros(at);
-      contender.schedule(
-          () -> {
-            lateness[job] = micros(Instant.now()) - due;
-            done.countDown();
-          },
-          at);
+      contender.schedule(task(lateness, i, micros(at), done), at);
     }
     if (!Instant.now().isBefore(base)) {
       throw new IllegalStateException(
@@ -74,6 +72,14 @@ final class LatenessWorkload {
         .put(P99, Percentiles.nearestRankMillis(lateness, 99))
         .put(MAX, lateness[JOBS - 1] / 1e3)
         .put(MIN, lateness[0] / 1e3);
+  }
+
+  /** The task of every W2 job, warm-up (cold form) or measured: one class, so both run its code. */
+  private static Runnable task(long[] lateness, int job, long dueMicros, CountDownLatch done) {
+    return () -> {
+      lateness[job] = micros(Instant.now()) - dueMicros;
+      done.countDown();
+    };
   }
 
   private static long micros(Instant instant) {

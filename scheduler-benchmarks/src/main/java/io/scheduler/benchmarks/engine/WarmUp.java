@@ -14,6 +14,11 @@ import java.util.concurrent.TimeUnit;
  * settled well within {@link #DURATION}. A workload passes its own burst size and task, so the
  * measured burst runs the same code the warm-up compiled, not a task class the compiled code has
  * never seen.
+ *
+ * <p>The cold form of a workload ({@link Start#COLD}) runs one burst of a hundredth of its measured
+ * jobs instead ({@link #cold}), as the independent harness of issue 15 did: enough to load the
+ * classes and take the first-call costs out of the measurement, far too little for the JIT to
+ * finish.
  */
 final class WarmUp {
 
@@ -22,6 +27,9 @@ final class WarmUp {
   static final int MINIMUM_BURSTS = 5;
 
   static final int JOBS = 50_000;
+
+  /** The cold warm-up burst is the measured job count divided by this. */
+  static final int COLD_FRACTION = 100;
 
   private static final long GRACE_SECONDS = 60;
 
@@ -60,6 +68,24 @@ final class WarmUp {
       bursts++;
     }
     return bursts;
+  }
+
+  /** The jobs of the cold warm-up burst of a workload that measures {@code measuredJobs}. */
+  static int coldJobs(int measuredJobs) {
+    return Math.max(1, measuredJobs / COLD_FRACTION);
+  }
+
+  /**
+   * Runs one burst of {@link #coldJobs} jobs due now running {@code task}, and waits for it.
+   *
+   * @param contender a started contender
+   * @param measuredJobs the jobs the workload measures
+   * @param task the task of the measured jobs
+   * @return 1, the bursts that ran
+   */
+  static int cold(Contender contender, int measuredJobs, BurstTask task) throws Exception {
+    burst(contender, coldJobs(measuredJobs), task);
+    return 1;
   }
 
   private static void burst(Contender contender, int jobs, BurstTask task) throws Exception {

@@ -2,7 +2,6 @@ package io.scheduler.benchmarks.harness;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -104,9 +103,8 @@ public record Options<W extends WorkloadInfo, C extends ContenderInfo>(
   }
 
   private static <W extends WorkloadInfo> W workload(String name, List<W> all) {
-    String upper = name.toUpperCase(Locale.ROOT);
     for (W workload : all) {
-      if (workload.name().equals(upper)) {
+      if (workload.name().equalsIgnoreCase(name)) {
         return workload;
       }
     }

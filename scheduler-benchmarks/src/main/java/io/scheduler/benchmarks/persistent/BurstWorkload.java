@@ -9,9 +9,11 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * P1, single-node schedule-and-run: one running node adds 20,000 one-shot jobs due now, in batches
- * of {@value Jobs#BATCH} through the library's batch API (each batch due at the instant it is
- * built), and runs them. The JVM is cold, as a freshly deployed node's would be.
+ * P1 and P5, single-node schedule-and-run: one running node adds 20,000 one-shot jobs due now and
+ * runs them. P1 adds them in batches of {@value Jobs#BATCH} through the library's batch API, each
+ * batch due at the instant it is built; P5 one at a time through its single-job API ({@code
+ * addJob}, {@code schedule}, {@code scheduleJob}), each job due at the instant it is added. The JVM
+ * is cold, as a freshly deployed node's would be: no warm-up.
  *
  * <p>jobs/s is the jobs that ran over the time from the first add to the first run of the last one;
  * add jobs/s is the jobs over the adding alone (the workers already run jobs meanwhile).
@@ -31,19 +33,36 @@ final class BurstWorkload {
 
   private BurstWorkload() {}
 
-  static Measurement node(Contenders contender, DataSource dataSource) throws Exception {
+  /** How the node hands its jobs to the library. */
+  enum Adds {
+    /** P1: batches of {@value Jobs#BATCH}. */
+    BATCHES,
+    /** P5: one call per job. */
+    SINGLE
+  }
+
+  static Measurement node(Contenders contender, DataSource dataSource, Adds adds) throws Exception {
     Recorder recorder = Recorder.install(JOBS);
     Contender node = contender.create(dataSource, true);
     node.start();
     long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
     long start = Recorder.micros(Instant.now());
-    for (int from = 0; from < JOBS; from += Jobs.BATCH) {
-      Instant now = Jobs.now();
-      List<DueJob> batch = new ArrayList<>(Jobs.BATCH);
-      for (int i = from; i < Math.min(from + Jobs.BATCH, JOBS); i++) {
-        batch.add(DueJob.measured(i, now));
+    switch (adds) {
+      case BATCHES -> {
+        for (int from = 0; from < JOBS; from += Jobs.BATCH) {
+          Instant now = Jobs.now();
+          List<DueJob> batch = new ArrayList<>(Jobs.BATCH);
+          for (int i = from; i < Math.min(from + Jobs.BATCH, JOBS); i++) {
+            batch.add(DueJob.measured(i, now));
+          }
+          node.add(batch);
+        }
       }
-      node.add(batch);
+      case SINGLE -> {
+        for (int i = 0; i < JOBS; i++) {
+          node.add(DueJob.measured(i, Jobs.now()));
+        }
+      }
     }
     long added = Recorder.micros(Instant.now());
     // Jobs that have not run by then are reported as lost.

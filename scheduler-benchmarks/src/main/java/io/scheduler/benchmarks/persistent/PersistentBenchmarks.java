@@ -15,7 +15,7 @@ import java.util.List;
  * <pre>
  * SCHEDULER_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres \
  *   java -cp scheduler-benchmarks/target/benchmarks.jar io.scheduler.benchmarks.persistent.PersistentBenchmarks \
- *     [--runs 3] [--workloads P1,P2,P3,P4] [--contenders scheduler,db-scheduler-fetch]
+ *     [--runs 3] [--workloads P1,P2,P3,P4,P5] [--contenders scheduler,db-scheduler-fetch]
  * </pre>
  *
  * <p>Every (run, workload, contender) gets an empty schema and fresh child JVMs with the same

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -19,15 +20,24 @@ import javax.sql.DataSource;
  */
 enum Workload implements WorkloadInfo {
   P1(
-      "single-node schedule-and-run: 20,000 one-shot jobs added due now and run",
+      "single-node schedule-and-run, cold JVM: 20,000 one-shot jobs added due now in batches of"
+          + " 1,000 and run",
       BurstWorkload.METRICS),
-  P2("2-node cluster: 20,000 pre-inserted due jobs, two processes", ClusterWorkload.METRICS),
+  P2(
+      "2-node cluster, cold JVMs: 20,000 pre-inserted due jobs (batches of 1,000), two processes",
+      ClusterWorkload.METRICS),
   P3(
-      "cross-node lateness: 200 jobs added on node A, due 1 s later, run on node B",
+      "cross-node lateness: 200 jobs added on node A, due 1 s later, run on node B (after 100"
+          + " warm-up jobs)",
       CrossNodeWorkload.METRICS),
   P4(
-      "single-node lateness: 2,000 one-shot jobs at random instants over 20 s",
-      LatenessWorkload.METRICS);
+      "single-node lateness: 2,000 one-shot jobs at random instants over 20 s (after 200 warm-up"
+          + " jobs)",
+      LatenessWorkload.METRICS),
+  P5(
+      "single adds, cold JVM: 20,000 one-shot jobs added due now one at a time (single-job API)"
+          + " and run",
+      BurstWorkload.METRICS);
 
   private static final Duration PREPARE_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration SINGLE_NODE_TIMEOUT =
@@ -61,24 +71,32 @@ enum Workload implements WorkloadInfo {
     long started = System.nanoTime();
     try {
       Database.resetSchema(contender.schema());
+      Outcome prepared;
       Outcome outcome;
       Analyzer analyzer = Analyzer.start(contender.schema());
       try {
-        Outcome prepared = Children.run(this, contender, Role.PREPARE, PREPARE_TIMEOUT);
+        prepared = Children.run(this, contender, Role.PREPARE, PREPARE_TIMEOUT);
         if (!prepared.ok()) {
           return Outcome.failed("preparing: " + prepared.failure(), since(started));
         }
         analyzer.analyzeNow();
         outcome =
             switch (this) {
-              case P1, P4 -> Children.run(this, contender, Role.NODE, SINGLE_NODE_TIMEOUT);
+              case P1, P4, P5 -> Children.run(this, contender, Role.NODE, SINGLE_NODE_TIMEOUT);
               case P2 -> ClusterWorkload.run(contender);
               case P3 -> CrossNodeWorkload.run(contender);
             };
       } finally {
         analyzer.stop();
       }
-      return checked(new Outcome(outcome.measurement(), outcome.failure(), since(started)));
+      // The prepare child's figures (P2's pre-insert rate) join the nodes'.
+      Measurement measurement = outcome.measurement();
+      Double preInsertRate =
+          Objects.requireNonNull(prepared.measurement()).get(ClusterWorkload.PRE_INSERT_RATE);
+      if (measurement != null && preInsertRate != null) {
+        measurement.put(ClusterWorkload.PRE_INSERT_RATE, preInsertRate);
+      }
+      return checked(new Outcome(measurement, outcome.failure(), since(started)));
     } catch (SQLException e) {
       return Outcome.failed("database: " + e, since(started));
     } finally {
@@ -96,14 +114,17 @@ enum Workload implements WorkloadInfo {
     return switch (role) {
       case PREPARE -> {
         contender.createTables(dataSource);
+        Measurement prepared = new Measurement().put(PREPARED, 1);
         if (this == P2) {
-          ClusterWorkload.insertJobs(contender, dataSource);
+          prepared.put(
+              ClusterWorkload.PRE_INSERT_RATE, ClusterWorkload.insertJobs(contender, dataSource));
         }
-        yield new Measurement().put(PREPARED, 1);
+        yield prepared;
       }
       case NODE ->
           switch (this) {
-            case P1 -> BurstWorkload.node(contender, dataSource);
+            case P1 -> BurstWorkload.node(contender, dataSource, BurstWorkload.Adds.BATCHES);
+            case P5 -> BurstWorkload.node(contender, dataSource, BurstWorkload.Adds.SINGLE);
             case P2 -> ClusterWorkload.node(contender, dataSource, Path.of(extra.get(0)));
             case P4 -> LatenessWorkload.node(contender, dataSource);
             case P3 -> throw new IllegalArgumentException("P3 has an ADDER and a RUNNER");
