@@ -64,15 +64,19 @@ final class InstanceCounter {
    * @return the job's count, to release the instance on, or {@code null} when the limit is reached
    */
   public synchronized @Nullable Instances tryAcquire(String jobId, int maxInstances) {
-    Instances instances = counts.get(jobId);
+    // One probe of the map for a job without a count (the common case: counts are dropped when
+    // they finish), at the price of a count object made in vain for a job that has one.
+    Instances created = new Instances(jobId);
+    Instances instances = counts.putIfAbsent(jobId, created);
     if (instances == null) {
+      instances = created;
+      if (counts.size() > peak) {
+        peak = counts.size();
+      }
       if (++newSinceDrop == DROP_EVERY) {
         newSinceDrop = 0;
         dropFinished();
       }
-      instances = new Instances(jobId);
-      counts.put(jobId, instances);
-      peak = Math.max(peak, counts.size());
     }
     // Only this method, under this lock, adds to a count; a concurrent release can only make room.
     if (instances.running >= maxInstances) {

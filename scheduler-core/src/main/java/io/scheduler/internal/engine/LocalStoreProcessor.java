@@ -66,8 +66,15 @@ final class LocalStoreProcessor implements StoreProcessor {
     List<@Nullable Job> updated = new ArrayList<>(due.size());
     Map<JobExecutor, List<JobRun>> runs = new LinkedHashMap<>();
     try {
+      // Jobs of a batch mostly share one executor: looked up once per change of alias.
+      @Nullable String executorAlias = null;
+      @Nullable JobExecutor executor = null;
       for (Job job : due) {
-        updated.add(processJob(job, now, zonedNow, runs));
+        if (!job.executor().equals(executorAlias)) {
+          executorAlias = job.executor();
+          executor = context.executors.get(executorAlias);
+        }
+        updated.add(processJob(job, executor, now, zonedNow, runs));
       }
     } finally {
       // Jobs not reached (only if an Error escaped) go back unchanged, due again next pass.
@@ -76,11 +83,17 @@ final class LocalStoreProcessor implements StoreProcessor {
       }
       dispatcher.handOver(runs);
       List<ReleaseResult> results = store.releaseJobs(due, updated);
-      for (int i = 0; i < results.size(); i++) {
-        if (results.get(i) == ReleaseResult.REMOVED) {
-          log.debug("Removed job \"{}\": its trigger has no more fire times", due.get(i));
-          if (context.events.wants(EventType.JOB_REMOVED)) {
-            context.publishJobRemoved(due.get(i).id(), alias);
+      boolean debug = log.isDebugEnabled();
+      boolean announce = context.events.wants(EventType.JOB_REMOVED);
+      if (debug || announce) {
+        for (int i = 0; i < results.size(); i++) {
+          if (results.get(i) == ReleaseResult.REMOVED) {
+            if (debug) {
+              log.debug("Removed job \"{}\": its trigger has no more fire times", due.get(i));
+            }
+            if (announce) {
+              context.publishJobRemoved(due.get(i).id(), alias);
+            }
           }
         }
       }
@@ -89,9 +102,12 @@ final class LocalStoreProcessor implements StoreProcessor {
 
   /** Submits one due job's runs; returns its next snapshot, or null to remove it. */
   private @Nullable Job processJob(
-      Job job, Instant now, ZonedDateTime zonedNow, Map<JobExecutor, List<JobRun>> runs) {
+      Job job,
+      @Nullable JobExecutor executor,
+      Instant now,
+      ZonedDateTime zonedNow,
+      Map<JobExecutor, List<JobRun>> runs) {
     try {
-      JobExecutor executor = context.executors.get(job.executor());
       if (executor == null) {
         log.error(
             "Executor lookup (\"{}\") failed for job \"{}\" -- removing it from the job store",

@@ -2,6 +2,7 @@ package io.scheduler.store.memory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,16 @@ final class JobTable {
   @Nullable StoredJob get(String id) {
     int slot = find(id);
     return slot < 0 ? null : slots[slot];
+  }
+
+  /** Returns the slot holding this id, or -1: with {@link #at} and {@link #removeAt}, one probe. */
+  int slotOf(String id) {
+    return find(id);
+  }
+
+  /** Returns the stored job in a slot {@link #slotOf} returned. */
+  StoredJob at(int slot) {
+    return Objects.requireNonNull(slots[slot]);
   }
 
   /** Adds a stored job unless its id is taken; returns whether it was added. */
@@ -53,6 +64,12 @@ final class JobTable {
       return null;
     }
     StoredJob removed = slots[slot];
+    removeAt(slot);
+    return removed;
+  }
+
+  /** Removes the stored job in a slot {@link #slotOf} returned, with no change since. */
+  void removeAt(int slot) {
     // Backward-shift deletion: move later members of the probe run into the gap.
     int mask = slots.length - 1;
     int gap = slot;
@@ -68,7 +85,6 @@ final class JobTable {
     hashes[gap] = 0;
     slots[gap] = null;
     size--;
-    return removed;
   }
 
   /** Removes everything and shrinks back to the initial capacity. */

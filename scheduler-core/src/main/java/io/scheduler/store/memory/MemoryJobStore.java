@@ -171,13 +171,14 @@ public final class MemoryJobStore implements JobStore {
   }
 
   private ReleaseResult release(Job acquired, @Nullable Job updated) {
-    StoredJob stored = byId.get(acquired.id());
+    int slot = byId.slotOf(acquired.id());
+    StoredJob stored = slot < 0 ? null : byId.at(slot);
     if (stored == null || stored.job != acquired || stored.index != StoredJob.ACQUIRED) {
       return ReleaseResult.SUPERSEDED;
     }
     stored.index = StoredJob.NOT_SCHEDULED;
     if (updated == null) {
-      byId.remove(acquired.id());
+      byId.removeAt(slot);
       return ReleaseResult.REMOVED;
     }
     stored.job = updated;
