@@ -102,7 +102,11 @@ public final class Job {
       Trigger trigger,
       JobDefaults defaults,
       @Nullable Instant nextRunTime) {
-    Require.requireArgument(!id.isBlank(), "id must not be blank, but was '%s'", id);
+    // A first character that is not whitespace settles it without the scan isBlank() calls into.
+    Require.requireArgument(
+        !id.isEmpty() && (!Character.isWhitespace(id.charAt(0)) || !id.isBlank()),
+        "id must not be blank, but was '%s'",
+        id);
     // Read from the options directly: a burst of adds meets this cold, before calls are inlined.
     SpecOptions options = spec.options();
     @Nullable TaskRef taskRef = options.taskRef;
