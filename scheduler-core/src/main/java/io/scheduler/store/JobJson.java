@@ -63,6 +63,18 @@ public final class JobJson {
                             + "' cannot be stored in a persistent job store: its task is code (a"
                             + " Runnable, Callable or lambda); give it as a TaskRef such as"
                             + " 'com.example.Reports::daily' or 'bean:reports#daily'"));
+    try {
+      return JobJsonWriter.write(job, ref);
+    } catch (JobJsonWriter.Unwritable e) {
+      return checkedJson(job, ref);
+    }
+  }
+
+  /**
+   * The general way: checks every arg and kwarg, naming the first that has no JSON form, then
+   * writes the job as a map through the shared mapper.
+   */
+  static String checkedJson(Job job, TaskRef ref) {
     Map<String, Object> trigger;
     try {
       trigger = TriggerJson.toMap(job.trigger());
