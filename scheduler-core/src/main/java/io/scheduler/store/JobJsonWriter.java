@@ -29,6 +29,9 @@ final class JobJsonWriter {
   /** Thrown when an arg or kwarg is no JSON value, or nested too deep. */
   static final Unwritable UNWRITABLE = new Unwritable();
 
+  /** The length of a date job's JSON without its id, name, task and executor, rounded up. */
+  private static final int CONSTANT_LENGTH = 256;
+
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** The escape after a backslash for characters below 0x20 that have a short one, else 'u'. */
@@ -52,7 +55,17 @@ final class JobJsonWriter {
    * @throws IllegalArgumentException when the trigger has no JSON form
    */
   static String write(Job job, TaskRef ref) {
-    StringBuilder out = new StringBuilder(320);
+    // Room for the usual job without growing: the constant text, its own strings, a guess for
+    // each arg and kwarg and for the options of a trigger other than a date.
+    StringBuilder out =
+        new StringBuilder(
+            CONSTANT_LENGTH
+                + job.id().length()
+                + job.name().length()
+                + ref.value().length()
+                + job.executor().length()
+                + 32 * (job.args().size() + job.kwargs().size())
+                + (job.trigger() instanceof DateTrigger ? 0 : 64));
     out.append("{\"format\":").append(JobJson.FORMAT_VERSION).append(",\"id\":");
     string(out, job.id());
     out.append(",\"name\":");
