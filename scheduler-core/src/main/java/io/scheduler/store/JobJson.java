@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -53,16 +54,28 @@ public final class JobJson {
    *     TaskRef}, its trigger is not a built-in one, or an arg or kwarg has no JSON form
    */
   public static String toJson(Job job) {
-    TaskRef ref =
-        job.taskRef()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "job '"
-                            + job.id()
-                            + "' cannot be stored in a persistent job store: its task is code (a"
-                            + " Runnable, Callable or lambda); give it as a TaskRef such as"
-                            + " 'com.example.Reports::daily' or 'bean:reports#daily'"));
+    Optional<TaskRef> taskRef = job.taskRef();
+    if (taskRef.isEmpty()) {
+      throw new IllegalArgumentException(
+          "job '"
+              + job.id()
+              + "' cannot be stored in a persistent job store: its task is code (a Runnable,"
+              + " Callable or lambda); give it as a TaskRef such as 'com.example.Reports::daily' or"
+              + " 'bean:reports#daily'");
+    }
+    TaskRef ref = taskRef.get();
+    try {
+      return JobJsonWriter.write(job, ref);
+    } catch (JobJsonWriter.Unwritable e) {
+      return checkedJson(job, ref);
+    }
+  }
+
+  /**
+   * The general way: checks every arg and kwarg, naming the first that has no JSON form, then
+   * writes the job as a map through the shared mapper.
+   */
+  static String checkedJson(Job job, TaskRef ref) {
     Map<String, Object> trigger;
     try {
       trigger = TriggerJson.toMap(job.trigger());

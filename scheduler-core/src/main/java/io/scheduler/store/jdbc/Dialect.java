@@ -40,6 +40,18 @@ enum Dialect {
       }
     }
 
+    /**
+     * {@code WITH added AS (<insert> RETURNING 1) SELECT pg_notify(?, ?) WHERE EXISTS (SELECT 1
+     * FROM added)}: one statement inserts the rows and sends one {@code NOTIFY}, delivered on
+     * commit; a failed insert sends nothing.
+     */
+    @Override
+    @Nullable String insertAnnouncing(String insert) {
+      return "WITH added AS ("
+          + insert
+          + " RETURNING 1) SELECT pg_notify(?, ?) WHERE EXISTS (SELECT 1 FROM added)";
+    }
+
     /** Sends a {@code NOTIFY}, delivered on commit. */
     @Override
     void announceChange(Connection c, String channel, String schedulerId) throws SQLException {
@@ -178,6 +190,15 @@ enum Dialect {
 
   /** Prepares a connection for running the schema script (whose auto-commit it may switch off). */
   void beforeCreatingTables(Connection c, String channel) throws SQLException {}
+
+  /**
+   * Returns {@code insert} (an {@code INSERT} statement) extended to also tell the other schedulers
+   * that jobs changed, in the same statement, with two more parameters after the insert's: the
+   * channel and this scheduler's id; or null where the database announces nothing.
+   */
+  @Nullable String insertAnnouncing(String insert) {
+    return null;
+  }
 
   /** Tells the other schedulers in the transaction on {@code c} that jobs changed, if it can. */
   void announceChange(Connection c, String channel, String schedulerId) throws SQLException {}

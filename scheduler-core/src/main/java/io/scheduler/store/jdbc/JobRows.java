@@ -37,6 +37,10 @@ final class JobRows {
   private final Transactions transactions;
   private final JobLoader loader;
   private final String channel;
+  private final boolean announcesInInsert;
+  private final String insertOne;
+  private final String insertFull;
+  private final String insertFullAnnouncing;
 
   JobRows(
       JobStoreContext context,
@@ -49,69 +53,119 @@ final class JobRows {
     this.transactions = transactions;
     this.loader = loader;
     this.channel = channel;
+    this.announcesInInsert = transactions.dialect().insertAnnouncing(sql.insertJob) != null;
+    this.insertOne = announcing(sql.insertJob);
+    this.insertFull = sql.insertJobs(IN_LIST);
+    this.insertFullAnnouncing = announcing(insertFull);
   }
 
+  /**
+   * Adds a job with one statement in auto-commit mode: one round trip and one commit, the insert
+   * and (on PostgreSQL) its announcement together; the unique key refuses a taken id.
+   */
   void addJob(Job job) {
     String json = JobJson.toJson(job);
-    transactions.inTransaction(
+    transactions.inConnection(
         "add job '" + job.id() + "'",
         c -> {
-          try (PreparedStatement insert = c.prepareStatement(sql.insertJob)) {
+          try (PreparedStatement insert = c.prepareStatement(insertOne)) {
             bindJob(insert, 0, job, json);
-            insert.executeUpdate();
+            bindAnnouncement(insert, 3);
+            insert.execute();
           } catch (SQLException e) {
             if (transactions.dialect().isDuplicateKey(e)) {
               throw new ConflictingJobIdException(job.id(), context.alias());
             }
             throw e;
           }
-          announce(c);
           return null;
         });
   }
 
+  /**
+   * Adds jobs all or none, {@value #IN_LIST} rows per statement: up to {@value #IN_LIST} jobs in
+   * one statement in auto-commit mode, more in one transaction whose last statement announces them.
+   */
   void addJobs(List<Job> jobs) {
     if (jobs.isEmpty()) {
       return;
     }
-    List<String> json = new ArrayList<>(jobs.size());
+    String[] json = new String[jobs.size()];
     Set<String> ids = new HashSet<>();
-    for (Job job : jobs) {
-      json.add(JobJson.toJson(job));
+    for (int i = 0; i < json.length; i++) {
+      Job job = jobs.get(i);
+      json[i] = JobJson.toJson(job);
       if (!ids.add(job.id())) {
         throw new ConflictingJobIdException(job.id(), context.alias());
       }
     }
+    String operation = "add " + jobs.size() + " jobs";
+    if (jobs.size() <= IN_LIST) {
+      transactions.inConnection(
+          operation,
+          c -> {
+            try {
+              insertJobs(c, jobs, json, 0, jobs.size());
+            } catch (SQLException e) {
+              if (transactions.dialect().isDuplicateKey(e)) {
+                throw conflict(c, jobs);
+              }
+              throw e;
+            }
+            return null;
+          });
+      return;
+    }
     transactions.inTransaction(
-        "add " + jobs.size() + " jobs",
+        operation,
         c -> {
           try {
             for (int from = 0; from < jobs.size(); from += IN_LIST) {
-              int to = Math.min(jobs.size(), from + IN_LIST);
-              try (PreparedStatement insert = c.prepareStatement(sql.insertJobs(to - from))) {
-                for (int i = from; i < to; i++) {
-                  bindJob(insert, 3 * (i - from), jobs.get(i), json.get(i));
-                }
-                insert.executeUpdate();
-              }
+              insertJobs(c, jobs, json, from, Math.min(jobs.size(), from + IN_LIST));
             }
           } catch (SQLException e) {
             if (transactions.dialect().isDuplicateKey(e)) {
-              // One of the ids is taken: name it.
               c.rollback();
-              String existing = null;
-              for (int from = 0; existing == null && from < jobs.size(); from += IN_LIST) {
-                existing =
-                    firstExisting(c, jobs.subList(from, Math.min(jobs.size(), from + IN_LIST)));
-              }
-              throw new ConflictingJobIdException(
-                  existing != null ? existing : jobs.get(0).id(), context.alias());
+              throw conflict(c, jobs);
             }
             throw e;
           }
-          announce(c);
           return null;
         });
+  }
+
+  /** Inserts jobs {@code from} to {@code to} in one statement, announcing them if they are last. */
+  private void insertJobs(Connection c, List<Job> jobs, String[] json, int from, int to)
+      throws SQLException {
+    int rows = to - from;
+    boolean last = to == jobs.size();
+    String statement;
+    if (rows == IN_LIST) {
+      statement = last ? insertFullAnnouncing : insertFull;
+    } else if (rows == 1 && last) {
+      statement = insertOne;
+    } else {
+      statement = last ? announcing(sql.insertJobs(rows)) : sql.insertJobs(rows);
+    }
+    try (PreparedStatement insert = c.prepareStatement(statement)) {
+      for (int i = from; i < to; i++) {
+        bindJob(insert, 3 * (i - from), jobs.get(i), json[i]);
+      }
+      if (last) {
+        bindAnnouncement(insert, 3 * rows);
+      }
+      insert.execute();
+    }
+  }
+
+  /** The failure of adding {@code jobs} when one of their ids is taken: names the first taken. */
+  private ConflictingJobIdException conflict(Connection c, List<Job> jobs) throws SQLException {
+    String existing = null;
+    for (int from = 0; existing == null && from < jobs.size(); from += IN_LIST) {
+      existing = firstExisting(c, jobs.subList(from, Math.min(jobs.size(), from + IN_LIST)));
+    }
+    return new ConflictingJobIdException(
+        existing != null ? existing : jobs.get(0).id(), context.alias());
   }
 
   private @Nullable String firstExisting(Connection c, List<Job> jobs) throws SQLException {
@@ -315,6 +369,20 @@ final class JobRows {
   /** Tells the other schedulers that jobs changed, where the database can (on commit). */
   private void announce(Connection c) throws SQLException {
     transactions.dialect().announceChange(c, channel, context.schedulerId());
+  }
+
+  /** {@code insert}, extended to announce the change where the database can. */
+  private String announcing(String insert) {
+    String announcing = transactions.dialect().insertAnnouncing(insert);
+    return announcing != null ? announcing : insert;
+  }
+
+  /** Binds the channel and this scheduler's id after {@code offset}, if the insert announces. */
+  private void bindAnnouncement(PreparedStatement insert, int offset) throws SQLException {
+    if (announcesInInsert) {
+      insert.setString(offset + 1, channel);
+      insert.setString(offset + 2, context.schedulerId());
+    }
   }
 
   /** Binds a job's id, next run time and JSON to the three parameters after {@code offset}. */
