@@ -118,7 +118,10 @@ public abstract class JobStoreContractTest {
 
   @AfterEach
   final void stopStoreUnderTest() {
-    stopStore(store);
+    // No store when creating it was skipped (no server outside CI): the skip stays a skip.
+    if (store != null) {
+      stopStore(store);
+    }
   }
 
   // ------------------------------------------------------------------ jobs used by the contract

@@ -29,6 +29,9 @@ final class SharedStoreProcessor implements StoreProcessor {
   private final EngineContext context;
   private final RunDispatcher dispatcher;
   private final SharedClaims claims;
+  // When this scheduler next looks for runs whose scheduler died; only the loop reads and writes
+  // it.
+  private Instant nextRecovery = Instant.MIN;
 
   SharedStoreProcessor(
       String alias,
@@ -51,8 +54,13 @@ final class SharedStoreProcessor implements StoreProcessor {
       claims.renewLeasesIfDue(now);
       context.processing.lock();
       try {
-        for (RunClaim claim : store.recoverExpiredRuns(now, SchedulerEngine.ACQUIRE_BATCH)) {
-          runRecovered(claim, now);
+        if (!now.isBefore(nextRecovery)) {
+          for (RunClaim claim : store.recoverExpiredRuns(now, SchedulerEngine.ACQUIRE_BATCH)) {
+            runRecovered(claim, now);
+          }
+          // A run's lease outlasts a poll interval, so one look per interval finds an expired one
+          // about as soon; passes in between (a stream of adds) skip the query.
+          nextRecovery = now.plus(store.pollInterval());
         }
         int acquired;
         do {
