@@ -273,6 +273,70 @@ class WaiterTest {
     next.assertReturns();
   }
 
+  @Test
+  void aSignalEndsAWindowedWaitNoEarlierThanTheWindowsEnd() throws Exception {
+    waiter.beginPass();
+    long window = TimeUnit.MILLISECONDS.toNanos(200);
+    long started = System.nanoTime();
+    AtomicLong returnedAfter = new AtomicLong();
+    CountDownLatch returned = new CountDownLatch(1);
+    Thread sleeper =
+        new Thread(
+            () -> {
+              waiter.await(null, started + window);
+              returnedAfter.set(System.nanoTime() - started);
+              returned.countDown();
+            });
+    sleepers.add(sleeper);
+    sleeper.start();
+
+    for (int i = 0; i < 100; i++) {
+      waiter.signalIfBefore(T);
+    }
+
+    assertThat(returned.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(returnedAfter.get()).isGreaterThanOrEqualTo(window);
+  }
+
+  @Test
+  void aDeadlineBeforeTheWindowsEndIsKept() throws Exception {
+    waiter.beginPass();
+    waiter.signal();
+    long tenMinutes = TimeUnit.MINUTES.toNanos(10);
+    CountDownLatch returned = new CountDownLatch(1);
+    Thread sleeper =
+        new Thread(
+            () -> {
+              waiter.await(T.minusSeconds(1), System.nanoTime() + tenMinutes);
+              returned.countDown();
+            });
+    sleepers.add(sleeper);
+    sleeper.start();
+
+    assertThat(returned.await(GUARD_SECONDS, TimeUnit.SECONDS))
+        .as("a wait whose deadline has passed returns at once, window or not")
+        .isTrue();
+  }
+
+  @Test
+  void anInterruptEndsAWindowedWait() throws Exception {
+    waiter.beginPass();
+    waiter.signal();
+    CountDownLatch returned = new CountDownLatch(1);
+    Thread sleeper =
+        new Thread(
+            () -> {
+              waiter.await(null, System.nanoTime() + TimeUnit.MINUTES.toNanos(10));
+              returned.countDown();
+            });
+    sleepers.add(sleeper);
+    sleeper.start();
+
+    sleeper.interrupt();
+
+    assertThat(returned.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
+  }
+
   private static Job jobDueAt(Instant at) {
     return Job.create(
         JobSpec.builder().task(() -> {}).build(),
