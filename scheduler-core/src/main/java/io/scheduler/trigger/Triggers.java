@@ -5,11 +5,9 @@ import io.scheduler.internal.Require;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds triggers, most often from APScheduler's {@code add_job(trigger=alias, **options)} form:
@@ -21,11 +19,12 @@ public final class Triggers {
   public static final List<String> ALIASES =
       List.of("date", "interval", "cron", "calendarinterval", "and", "or");
 
-  private static final Map<String, Set<String>> OPTIONS =
+  private static final Map<String, TriggerOptions.Schema> SCHEMAS =
       Map.of(
-          "date", keys("run_date", "timezone"),
+          "date", new TriggerOptions.Schema("date", "run_date", "timezone"),
           "interval",
-              keys(
+              new TriggerOptions.Schema(
+                  "interval",
                   "weeks",
                   "days",
                   "hours",
@@ -36,7 +35,8 @@ public final class Triggers {
                   "timezone",
                   "jitter"),
           "cron",
-              keys(
+              new TriggerOptions.Schema(
+                  "cron",
                   "year",
                   "month",
                   "day",
@@ -52,7 +52,8 @@ public final class Triggers {
                   "jitter",
                   "dst_overlap"),
           "calendarinterval",
-              keys(
+              new TriggerOptions.Schema(
+                  "calendarinterval",
                   "years",
                   "months",
                   "weeks",
@@ -64,14 +65,10 @@ public final class Triggers {
                   "end_date",
                   "timezone",
                   "jitter"),
-          "and", keys("triggers", "timezone", "jitter"),
-          "or", keys("triggers", "timezone", "jitter"));
+          "and", new TriggerOptions.Schema("and", "triggers", "timezone", "jitter"),
+          "or", new TriggerOptions.Schema("or", "triggers", "timezone", "jitter"));
 
   private Triggers() {}
-
-  private static Set<String> keys(String... keys) {
-    return new LinkedHashSet<>(List.of(keys));
-  }
 
   /**
    * Builds a trigger from an alias and APScheduler's option names.
@@ -93,14 +90,14 @@ public final class Triggers {
     Require.requireNonNull(options, "options");
     Require.requireNonNull(defaultZone, "defaultZone");
     String normalized = alias == null ? "" : alias.trim().toLowerCase(Locale.ROOT);
-    Set<String> allowed = OPTIONS.get(normalized);
-    if (allowed == null) {
+    TriggerOptions.Schema schema = SCHEMAS.get(normalized);
+    if (schema == null) {
       throw new InvalidTriggerException(
           "trigger",
           alias,
           "unknown trigger alias '" + alias + "' (expected one of " + ALIASES + ")");
     }
-    TriggerOptions parsed = new TriggerOptions(normalized, options, allowed);
+    TriggerOptions parsed = new TriggerOptions(schema, options);
     return switch (normalized) {
       case "date" -> DateTrigger.create(parsed, defaultZone);
       case "interval" -> IntervalTrigger.create(parsed, defaultZone);
