@@ -1,6 +1,7 @@
 package io.scheduler.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.scheduler.exception.InvalidTriggerException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -142,6 +144,31 @@ class TriggerOptionsTest {
         Arguments.of(new LinkedHashMap<>(), "start_date", "startDate"),
         Arguments.of(new HashMap<>(), "startDate", "start_date"),
         Arguments.of(new TreeMap<>(), "startDate", "start_date"));
+  }
+
+  @Test
+  void cronTriggersOfTheSameExpressionOrFieldsFireAlikeAndBadOnesFailEveryTime() {
+    ZonedDateTime now = ZonedDateTime.of(2026, 3, 1, 0, 0, 0, 0, BERLIN);
+    // More distinct schedules than are kept compiled, each asked twice.
+    for (int round = 0; round < 2; round++) {
+      for (int minute = 0; minute < 60; minute++) {
+        for (int hour = 0; hour < 6; hour++) {
+          ZonedDateTime expected = now.withHour(hour).withMinute(minute);
+          assertThat(
+                  Triggers.create("cron", Map.of("hour", hour, "minute", minute), BERLIN)
+                      .nextFireTime(null, now))
+              .contains(expected);
+          assertThat(
+                  CronTrigger.parse(" " + minute + " " + hour + " * * * ", BERLIN)
+                      .nextFireTime(null, now))
+              .contains(expected);
+        }
+      }
+      assertThatThrownBy(() -> CronTrigger.parse(" * * * ", BERLIN))
+          .hasMessageContaining("found 3 in \" * * * \"");
+      assertThatThrownBy(() -> Triggers.create("cron", Map.of("hour", 24), BERLIN))
+          .hasMessageContaining("24 is out of range 0-23");
+    }
   }
 
   /** The trigger with its string form, or the error's type, field, value and message. */
