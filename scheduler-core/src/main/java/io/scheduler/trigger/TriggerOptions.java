@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -56,17 +55,8 @@ final class TriggerOptions {
     }
   }
 
-  /**
-   * Map classes whose {@code get} compares keys by {@code equals}, so that a map holding only
-   * canonical keys is read by looking each key up, without iterating its entries.
-   */
-  private static final Set<Class<?>> EQUALS_KEYED =
-      Set.of(
-          Map.of().getClass(),
-          Map.of("k", "v").getClass(),
-          HashMap.class,
-          LinkedHashMap.class,
-          ConcurrentHashMap.class);
+  private static final Class<?> MAP_OF_ONE = Map.of("k", "v").getClass();
+  private static final Class<?> MAP_OF_N = Map.of().getClass();
 
   private final Schema schema;
   // By the schema's index; null for absent.
@@ -86,7 +76,7 @@ final class TriggerOptions {
    * common case; false (having read part of it) for any other map.
    */
   private boolean readCanonical(Map<String, ?> raw) {
-    if (!EQUALS_KEYED.contains(raw.getClass())) {
+    if (!isEqualsKeyed(raw.getClass())) {
       return false;
     }
     int found = 0;
@@ -100,11 +90,28 @@ final class TriggerOptions {
     return found == raw.size();
   }
 
+  /**
+   * Whether maps of this class find keys by {@code equals}, so that a map holding only canonical
+   * keys can be read by looking each key up.
+   */
+  private static boolean isEqualsKeyed(Class<?> type) {
+    return type == MAP_OF_ONE
+        || type == MAP_OF_N
+        || type == HashMap.class
+        || type == LinkedHashMap.class
+        || type == ConcurrentHashMap.class;
+  }
+
   private void readAnySpelling(Map<String, ?> raw) {
     long seen = 0;
     for (Map.Entry<String, ?> entry : raw.entrySet()) {
-      String key = canonical(entry.getKey());
+      // A key this alias takes as written is already snake_case.
+      String key = entry.getKey();
       int index = schema.indexOf(key);
+      if (index < 0) {
+        key = Keys.snakeCase(key);
+        index = schema.indexOf(key);
+      }
       if (index < 0) {
         throw new InvalidTriggerException(
             entry.getKey(),
@@ -135,11 +142,6 @@ final class TriggerOptions {
       seen |= 1L << index;
       values[index] = entry.getValue();
     }
-  }
-
-  /** The snake_case form of a key: the key itself when this alias takes it as written. */
-  private String canonical(String key) {
-    return schema.indexOf(key) >= 0 ? key : Keys.snakeCase(key);
   }
 
   private static String firstSpelling(Map<String, ?> raw, String key) {
