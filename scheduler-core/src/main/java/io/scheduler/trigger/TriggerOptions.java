@@ -35,7 +35,6 @@ final class TriggerOptions {
 
     private final String alias;
     private final List<String> keys;
-    private final Map<String, Integer> indexes = new HashMap<>();
 
     Schema(String alias, String... keys) {
       if (keys.length > Long.SIZE) {
@@ -43,15 +42,22 @@ final class TriggerOptions {
       }
       this.alias = alias;
       this.keys = List.of(keys);
-      for (int i = 0; i < keys.length; i++) {
-        indexes.put(keys[i], i);
-      }
     }
 
     /** The index of a canonical key, or -1 when this alias does not take it. */
     int indexOf(String key) {
-      Integer index = indexes.get(key);
-      return index == null ? -1 : index;
+      // A short scan: the readers pass the same string constants the keys were declared with.
+      for (int i = 0; i < keys.size(); i++) {
+        if (keys.get(i) == key) {
+          return i;
+        }
+      }
+      for (int i = 0; i < keys.size(); i++) {
+        if (keys.get(i).equals(key)) {
+          return i;
+        }
+      }
+      return -1;
     }
   }
 

@@ -19,54 +19,64 @@ public final class Triggers {
   public static final List<String> ALIASES =
       List.of("date", "interval", "cron", "calendarinterval", "and", "or");
 
+  private static final TriggerOptions.Schema DATE =
+      new TriggerOptions.Schema("date", "run_date", "timezone");
+  private static final TriggerOptions.Schema INTERVAL =
+      new TriggerOptions.Schema(
+          "interval",
+          "weeks",
+          "days",
+          "hours",
+          "minutes",
+          "seconds",
+          "start_date",
+          "end_date",
+          "timezone",
+          "jitter");
+  private static final TriggerOptions.Schema CRON =
+      new TriggerOptions.Schema(
+          "cron",
+          "year",
+          "month",
+          "day",
+          "week",
+          "day_of_week",
+          "hour",
+          "minute",
+          "second",
+          "expression",
+          "start_date",
+          "end_date",
+          "timezone",
+          "jitter",
+          "dst_overlap");
+  private static final TriggerOptions.Schema CALENDAR_INTERVAL =
+      new TriggerOptions.Schema(
+          "calendarinterval",
+          "years",
+          "months",
+          "weeks",
+          "days",
+          "hour",
+          "minute",
+          "second",
+          "start_date",
+          "end_date",
+          "timezone",
+          "jitter");
+  private static final TriggerOptions.Schema AND =
+      new TriggerOptions.Schema("and", "triggers", "timezone", "jitter");
+  private static final TriggerOptions.Schema OR =
+      new TriggerOptions.Schema("or", "triggers", "timezone", "jitter");
+
   private static final Map<String, TriggerOptions.Schema> SCHEMAS =
       Map.of(
-          "date", new TriggerOptions.Schema("date", "run_date", "timezone"),
-          "interval",
-              new TriggerOptions.Schema(
-                  "interval",
-                  "weeks",
-                  "days",
-                  "hours",
-                  "minutes",
-                  "seconds",
-                  "start_date",
-                  "end_date",
-                  "timezone",
-                  "jitter"),
-          "cron",
-              new TriggerOptions.Schema(
-                  "cron",
-                  "year",
-                  "month",
-                  "day",
-                  "week",
-                  "day_of_week",
-                  "hour",
-                  "minute",
-                  "second",
-                  "expression",
-                  "start_date",
-                  "end_date",
-                  "timezone",
-                  "jitter",
-                  "dst_overlap"),
-          "calendarinterval",
-              new TriggerOptions.Schema(
-                  "calendarinterval",
-                  "years",
-                  "months",
-                  "weeks",
-                  "days",
-                  "hour",
-                  "minute",
-                  "second",
-                  "start_date",
-                  "end_date",
-                  "timezone",
-                  "jitter"),
-          "and", new TriggerOptions.Schema("and", "triggers", "timezone", "jitter"),
-          "or", new TriggerOptions.Schema("or", "triggers", "timezone", "jitter"));
+          "date", DATE,
+          "interval", INTERVAL,
+          "cron", CRON,
+          "calendarinterval", CALENDAR_INTERVAL,
+          "and", AND,
+          "or", OR);
 
   private Triggers() {}
 
@@ -89,8 +99,11 @@ public final class Triggers {
   public static Trigger create(String alias, Map<String, ?> options, ZoneId defaultZone) {
     Require.requireNonNull(options, "options");
     Require.requireNonNull(defaultZone, "defaultZone");
-    String normalized = alias == null ? "" : alias.trim().toLowerCase(Locale.ROOT);
-    TriggerOptions.Schema schema = SCHEMAS.get(normalized);
+    // The alias as written first: it is nearly always lower case already.
+    TriggerOptions.Schema schema = alias == null ? null : SCHEMAS.get(alias);
+    if (schema == null) {
+      schema = SCHEMAS.get(alias == null ? "" : alias.trim().toLowerCase(Locale.ROOT));
+    }
     if (schema == null) {
       throw new InvalidTriggerException(
           "trigger",
@@ -98,14 +111,18 @@ public final class Triggers {
           "unknown trigger alias '" + alias + "' (expected one of " + ALIASES + ")");
     }
     TriggerOptions parsed = new TriggerOptions(schema, options);
-    return switch (normalized) {
-      case "date" -> DateTrigger.create(parsed, defaultZone);
-      case "interval" -> IntervalTrigger.create(parsed, defaultZone);
-      case "cron" -> CronTrigger.create(parsed, defaultZone);
-      case "calendarinterval" -> CalendarIntervalTrigger.create(parsed, defaultZone);
-      case "and" -> AndTrigger.create(parsed, defaultZone);
-      default -> OrTrigger.create(parsed, defaultZone);
-    };
+    if (schema == DATE) {
+      return DateTrigger.create(parsed, defaultZone);
+    } else if (schema == INTERVAL) {
+      return IntervalTrigger.create(parsed, defaultZone);
+    } else if (schema == CRON) {
+      return CronTrigger.create(parsed, defaultZone);
+    } else if (schema == CALENDAR_INTERVAL) {
+      return CalendarIntervalTrigger.create(parsed, defaultZone);
+    } else if (schema == AND) {
+      return AndTrigger.create(parsed, defaultZone);
+    }
+    return OrTrigger.create(parsed, defaultZone);
   }
 
   /**
