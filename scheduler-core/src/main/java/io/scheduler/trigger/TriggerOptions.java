@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +70,8 @@ final class TriggerOptions {
   TriggerOptions(Schema schema, Map<String, ?> raw) {
     this.schema = schema;
     this.values = new Object[schema.keys.size()];
+    // What a partial readCanonical stored, readAnySpelling stores again from the same entries.
     if (!readCanonical(raw)) {
-      Arrays.fill(values, null);
       readAnySpelling(raw);
     }
   }
