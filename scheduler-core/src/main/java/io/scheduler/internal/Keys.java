@@ -16,6 +16,9 @@ public final class Keys {
    * @return the canonical key
    */
   public static String snakeCase(String key) {
+    if (isSnakeCase(key)) {
+      return key;
+    }
     StringBuilder out = new StringBuilder(key.length() + 4);
     for (int i = 0; i < key.length(); i++) {
       char c = key.charAt(i);
@@ -31,6 +34,16 @@ public final class Keys {
       }
     }
     return out.toString();
+  }
+
+  private static boolean isSnakeCase(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c == '-' || Character.isUpperCase(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

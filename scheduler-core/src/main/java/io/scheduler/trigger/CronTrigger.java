@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +45,9 @@ public final class CronTrigger implements BuiltInTrigger {
           "@daily", "0 0 0 * * *",
           "@midnight", "0 0 0 * * *",
           "@hourly", "0 0 * * * *");
+
+  private static final int MAX_COMPILED = 256;
+  private static final Map<Object, CronSchedule> COMPILED = new ConcurrentHashMap<>();
 
   private final CronSchedule schedule;
   private final Map<String, String> fields;
@@ -126,6 +131,18 @@ public final class CronTrigger implements BuiltInTrigger {
   public static CronTrigger parse(String expression, ZoneId zone) {
     Require.requireNonNull(expression, "expression");
     String trimmed = expression.trim();
+    return new CronTrigger(
+        compiled(trimmed, () -> compile(expression, trimmed)),
+        Map.of(),
+        trimmed,
+        zone,
+        null,
+        null,
+        null,
+        DstOverlap.BOTH);
+  }
+
+  private static CronSchedule compile(String expression, String trimmed) {
     String resolved = MACROS.getOrDefault(trimmed.toLowerCase(Locale.ROOT), trimmed);
     if (resolved.startsWith("@")) {
       throw new InvalidTriggerException(
@@ -134,21 +151,35 @@ public final class CronTrigger implements BuiltInTrigger {
           "unknown cron macro '" + trimmed + "' (expected one of " + MACROS.keySet() + ")");
     }
     int fieldCount = resolved.isEmpty() ? 0 : resolved.split("\\s+").length;
-    CronSchedule schedule =
-        switch (fieldCount) {
-          case 5 -> CronSchedule.ofCrontab(resolved);
-          case 6 -> CronSchedule.ofSpring(resolved);
-          default ->
-              throw new InvalidTriggerException(
-                  "expression",
-                  expression,
-                  "cron expression must have 5 fields (crontab) or 6 fields (second first), found "
-                      + fieldCount
-                      + " in \""
-                      + expression
-                      + "\"");
-        };
-    return new CronTrigger(schedule, Map.of(), trimmed, zone, null, null, null, DstOverlap.BOTH);
+    return switch (fieldCount) {
+      case 5 -> CronSchedule.ofCrontab(resolved);
+      case 6 -> CronSchedule.ofSpring(resolved);
+      default ->
+          throw new InvalidTriggerException(
+              "expression",
+              expression,
+              "cron expression must have 5 fields (crontab) or 6 fields (second first), found "
+                  + fieldCount
+                  + " in \""
+                  + expression
+                  + "\"");
+    };
+  }
+
+  /**
+   * The schedule compiled from {@code source} (a trimmed expression or the keyword fields), from a
+   * bounded cache: jobs added in a burst mostly share a few schedules, and a schedule is immutable.
+   */
+  private static CronSchedule compiled(Object source, Supplier<CronSchedule> compile) {
+    CronSchedule schedule = COMPILED.get(source);
+    if (schedule == null) {
+      schedule = compile.get();
+      if (COMPILED.size() >= MAX_COMPILED) {
+        COMPILED.clear();
+      }
+      COMPILED.put(source, schedule);
+    }
+    return schedule;
   }
 
   static CronTrigger create(TriggerOptions options, ZoneId defaultZone) {
@@ -165,11 +196,16 @@ public final class CronTrigger implements BuiltInTrigger {
       throw options.invalid(
           "expression", expression, "cannot be combined with the fields " + given.keySet());
     }
-    CronTrigger base = expression != null ? parse(expression, zone) : fromFields(given, zone);
+    String text = expression == null ? null : expression.trim();
+    Map<String, String> fields = text == null ? Collections.unmodifiableMap(given) : Map.of();
+    CronSchedule schedule =
+        text == null
+            ? compiled(fields, () -> CronSchedule.ofFields(fields))
+            : compiled(text, () -> compile(expression, text));
     return new CronTrigger(
-        base.schedule,
-        base.fields,
-        base.expression,
+        schedule,
+        fields,
+        text,
         zone,
         options.dateTime("start_date", zone),
         options.dateTime("end_date", zone),
@@ -177,10 +213,18 @@ public final class CronTrigger implements BuiltInTrigger {
         options.dstOverlap());
   }
 
+  /** Builds a trigger of the given keyword fields, which the caller no longer changes. */
   private static CronTrigger fromFields(Map<String, String> given, ZoneId zone) {
-    Map<String, String> fields = Collections.unmodifiableMap(new LinkedHashMap<>(given));
+    Map<String, String> fields = Collections.unmodifiableMap(given);
     return new CronTrigger(
-        CronSchedule.ofFields(fields), fields, null, zone, null, null, null, DstOverlap.BOTH);
+        compiled(fields, () -> CronSchedule.ofFields(fields)),
+        fields,
+        null,
+        zone,
+        null,
+        null,
+        null,
+        DstOverlap.BOTH);
   }
 
   /**

@@ -28,6 +28,12 @@ final class DateTimes {
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+  // The epoch seconds whose local date-time exists at every offset (offsets span +-18 hours).
+  private static final long FIRST_IN_EVERY_ZONE =
+      LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC) + ZoneOffset.MAX.getTotalSeconds();
+  private static final long LAST_IN_EVERY_ZONE =
+      LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC) - ZoneOffset.MAX.getTotalSeconds();
+
   private DateTimes() {}
 
   static ZonedDateTime toZoned(String field, Object value, ZoneId zone) {
@@ -54,6 +60,29 @@ final class DateTimes {
       throw invalid(field, value, e.getMessage());
     }
     throw invalid(field, value, "unsupported type " + value.getClass().getName());
+  }
+
+  /**
+   * The instant of a date-time option value: {@code toZoned(field, value, zone).toInstant()},
+   * without building the zoned date-time when the value already is an instant, zoned or offset
+   * date-time that every zone can show.
+   */
+  static Instant toInstant(String field, Object value, ZoneId zone) {
+    if (value instanceof Instant instant && inEveryZone(instant.getEpochSecond())) {
+      return instant;
+    }
+    if (value instanceof ZonedDateTime zoned && inEveryZone(zoned.toEpochSecond())) {
+      return zoned.toInstant();
+    }
+    if (value instanceof OffsetDateTime offset && inEveryZone(offset.toEpochSecond())) {
+      return offset.toInstant();
+    }
+    return toZoned(field, value, zone).toInstant();
+  }
+
+  /** Whether the local date-time of an epoch second is representable whatever the offset. */
+  private static boolean inEveryZone(long epochSecond) {
+    return epochSecond >= FIRST_IN_EVERY_ZONE && epochSecond <= LAST_IN_EVERY_ZONE;
   }
 
   static LocalDate toLocalDate(String field, Object value, ZoneId zone) {

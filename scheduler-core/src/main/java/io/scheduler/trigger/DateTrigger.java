@@ -53,11 +53,11 @@ public final class DateTrigger implements BuiltInTrigger {
 
   static DateTrigger create(TriggerOptions options, ZoneId defaultZone) {
     ZoneId zone = options.zone(defaultZone);
-    ZonedDateTime runDate = options.dateTime("run_date", zone);
-    if (runDate == null) {
+    Instant runInstant = options.instant("run_date", zone);
+    if (runInstant == null) {
       throw options.invalid("run_date", null, "is required");
     }
-    return new DateTrigger(runDate.toInstant(), runDate.getZone());
+    return new DateTrigger(runInstant, zone);
   }
 
   /**

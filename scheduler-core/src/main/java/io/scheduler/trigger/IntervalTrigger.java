@@ -27,13 +27,21 @@ import org.jspecify.annotations.Nullable;
 public final class IntervalTrigger implements BuiltInTrigger {
 
   private static final List<String> UNITS = List.of("weeks", "days", "hours", "minutes", "seconds");
-  private static final long[] UNIT_SECONDS = {604_800, 86_400, 3_600, 60, 1};
+  private static final BigDecimal[] UNIT_SECONDS = {
+    BigDecimal.valueOf(604_800),
+    BigDecimal.valueOf(86_400),
+    BigDecimal.valueOf(3_600),
+    BigDecimal.valueOf(60),
+    BigDecimal.ONE
+  };
 
   /**
    * The longest interval accepted: 10,000 years of 365.2425 days (3,652,425 days), so that fire
    * times stay within what every store can hold and no arithmetic overflows.
    */
   public static final Duration MAX_INTERVAL = Duration.ofDays(3_652_425);
+
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(MAX_INTERVAL.getSeconds());
 
   private final Duration interval;
   private final ZoneId zone;
@@ -79,16 +87,15 @@ public final class IntervalTrigger implements BuiltInTrigger {
 
   static IntervalTrigger create(TriggerOptions options, ZoneId defaultZone) {
     ZoneId zone = options.zone(defaultZone);
-    if (UNITS.stream().noneMatch(options::has)) {
-      throw options.invalid(
-          "seconds", null, "an interval trigger needs at least one of " + UNITS + " to be given");
-    }
     BigDecimal seconds = BigDecimal.ZERO;
-    BigDecimal maxSeconds = BigDecimal.valueOf(MAX_INTERVAL.getSeconds());
+    boolean given = false;
     for (int i = 0; i < UNITS.size(); i++) {
-      BigDecimal unitSeconds =
-          options.amount(UNITS.get(i)).multiply(BigDecimal.valueOf(UNIT_SECONDS[i]));
-      if (unitSeconds.compareTo(maxSeconds) > 0) {
+      if (!options.has(UNITS.get(i))) {
+        continue;
+      }
+      given = true;
+      BigDecimal unitSeconds = options.amount(UNITS.get(i)).multiply(UNIT_SECONDS[i]);
+      if (unitSeconds.compareTo(MAX_SECONDS) > 0) {
         throw options.invalid(
             UNITS.get(i),
             options.raw(UNITS.get(i)),
@@ -96,9 +103,16 @@ public final class IntervalTrigger implements BuiltInTrigger {
       }
       seconds = seconds.add(unitSeconds);
     }
+    if (!given) {
+      throw options.invalid(
+          "seconds", null, "an interval trigger needs at least one of " + UNITS + " to be given");
+    }
     Duration interval =
-        Duration.ofSeconds(
-            seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        seconds.scale() <= 0
+            ? Duration.ofSeconds(seconds.longValue())
+            : Duration.ofSeconds(
+                seconds.longValue(),
+                seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     return new IntervalTrigger(
         interval,
         zone,

@@ -5,11 +5,9 @@ import io.scheduler.internal.Require;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds triggers, most often from APScheduler's {@code add_job(trigger=alias, **options)} form:
@@ -21,57 +19,66 @@ public final class Triggers {
   public static final List<String> ALIASES =
       List.of("date", "interval", "cron", "calendarinterval", "and", "or");
 
-  private static final Map<String, Set<String>> OPTIONS =
-      Map.of(
-          "date", keys("run_date", "timezone"),
+  private static final TriggerOptions.Schema DATE =
+      new TriggerOptions.Schema("date", "run_date", "timezone");
+  private static final TriggerOptions.Schema INTERVAL =
+      new TriggerOptions.Schema(
           "interval",
-              keys(
-                  "weeks",
-                  "days",
-                  "hours",
-                  "minutes",
-                  "seconds",
-                  "start_date",
-                  "end_date",
-                  "timezone",
-                  "jitter"),
+          "weeks",
+          "days",
+          "hours",
+          "minutes",
+          "seconds",
+          "start_date",
+          "end_date",
+          "timezone",
+          "jitter");
+  private static final TriggerOptions.Schema CRON =
+      new TriggerOptions.Schema(
           "cron",
-              keys(
-                  "year",
-                  "month",
-                  "day",
-                  "week",
-                  "day_of_week",
-                  "hour",
-                  "minute",
-                  "second",
-                  "expression",
-                  "start_date",
-                  "end_date",
-                  "timezone",
-                  "jitter",
-                  "dst_overlap"),
+          "year",
+          "month",
+          "day",
+          "week",
+          "day_of_week",
+          "hour",
+          "minute",
+          "second",
+          "expression",
+          "start_date",
+          "end_date",
+          "timezone",
+          "jitter",
+          "dst_overlap");
+  private static final TriggerOptions.Schema CALENDAR_INTERVAL =
+      new TriggerOptions.Schema(
           "calendarinterval",
-              keys(
-                  "years",
-                  "months",
-                  "weeks",
-                  "days",
-                  "hour",
-                  "minute",
-                  "second",
-                  "start_date",
-                  "end_date",
-                  "timezone",
-                  "jitter"),
-          "and", keys("triggers", "timezone", "jitter"),
-          "or", keys("triggers", "timezone", "jitter"));
+          "years",
+          "months",
+          "weeks",
+          "days",
+          "hour",
+          "minute",
+          "second",
+          "start_date",
+          "end_date",
+          "timezone",
+          "jitter");
+  private static final TriggerOptions.Schema AND =
+      new TriggerOptions.Schema("and", "triggers", "timezone", "jitter");
+  private static final TriggerOptions.Schema OR =
+      new TriggerOptions.Schema("or", "triggers", "timezone", "jitter");
+
+  private static final Map<String, TriggerOptions.Schema> SCHEMAS =
+      Map.of(
+          "date", DATE,
+          "interval", INTERVAL,
+          "cron", CRON,
+          "calendarinterval", CALENDAR_INTERVAL,
+          "and", AND,
+          "or", OR);
 
   private Triggers() {}
-
-  private static Set<String> keys(String... keys) {
-    return new LinkedHashSet<>(List.of(keys));
-  }
 
   /**
    * Builds a trigger from an alias and APScheduler's option names.
@@ -92,23 +99,30 @@ public final class Triggers {
   public static Trigger create(String alias, Map<String, ?> options, ZoneId defaultZone) {
     Require.requireNonNull(options, "options");
     Require.requireNonNull(defaultZone, "defaultZone");
-    String normalized = alias == null ? "" : alias.trim().toLowerCase(Locale.ROOT);
-    Set<String> allowed = OPTIONS.get(normalized);
-    if (allowed == null) {
+    // The alias as written first: it is nearly always lower case already.
+    TriggerOptions.Schema schema = alias == null ? null : SCHEMAS.get(alias);
+    if (schema == null) {
+      schema = SCHEMAS.get(alias == null ? "" : alias.trim().toLowerCase(Locale.ROOT));
+    }
+    if (schema == null) {
       throw new InvalidTriggerException(
           "trigger",
           alias,
           "unknown trigger alias '" + alias + "' (expected one of " + ALIASES + ")");
     }
-    TriggerOptions parsed = new TriggerOptions(normalized, options, allowed);
-    return switch (normalized) {
-      case "date" -> DateTrigger.create(parsed, defaultZone);
-      case "interval" -> IntervalTrigger.create(parsed, defaultZone);
-      case "cron" -> CronTrigger.create(parsed, defaultZone);
-      case "calendarinterval" -> CalendarIntervalTrigger.create(parsed, defaultZone);
-      case "and" -> AndTrigger.create(parsed, defaultZone);
-      default -> OrTrigger.create(parsed, defaultZone);
-    };
+    TriggerOptions parsed = new TriggerOptions(schema, options);
+    if (schema == DATE) {
+      return DateTrigger.create(parsed, defaultZone);
+    } else if (schema == INTERVAL) {
+      return IntervalTrigger.create(parsed, defaultZone);
+    } else if (schema == CRON) {
+      return CronTrigger.create(parsed, defaultZone);
+    } else if (schema == CALENDAR_INTERVAL) {
+      return CalendarIntervalTrigger.create(parsed, defaultZone);
+    } else if (schema == AND) {
+      return AndTrigger.create(parsed, defaultZone);
+    }
+    return OrTrigger.create(parsed, defaultZone);
   }
 
   /**
