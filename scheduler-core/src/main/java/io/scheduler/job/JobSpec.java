@@ -452,23 +452,9 @@ public final class JobSpec {
       requireNonNull(options, "options");
       SpecOptions edited = edit();
       edited.triggerAlias = alias;
-      edited.triggerOptions = immutableCopy(options);
+      edited.triggerOptions = SpecOptions.immutableCopy(options);
       this.trigger = null;
       return this;
-    }
-
-    private static final Class<?> MAP_OF_ONE = Map.of("k", "v").getClass();
-    private static final Class<?> MAP_OF_N = Map.of().getClass();
-
-    /**
-     * An unmodifiable copy that keeps the caller's order and null values; a {@code Map.of} or
-     * {@code Map.copyOf} map, which cannot change, as it is.
-     */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> immutableCopy(Map<String, ?> options) {
-      return options.getClass() == MAP_OF_ONE || options.getClass() == MAP_OF_N
-          ? (Map<String, Object>) options
-          : Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
     /**

@@ -2,6 +2,8 @@ package io.scheduler.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +17,10 @@ final class SpecOptions {
 
   /** No option set: what most jobs use, shared. */
   static final SpecOptions DEFAULTS = new SpecOptions();
+
+  // The classes of Map.of and Map.copyOf maps, which cannot change: kept, not copied.
+  private static final Class<?> MAP_OF_ONE = Map.of("k", "v").getClass();
+  private static final Class<?> MAP_OF_N = Map.of().getClass();
 
   @Nullable String name;
   @Nullable TaskRef taskRef;
@@ -31,6 +37,17 @@ final class SpecOptions {
   String jobStore = JobSpec.DEFAULT_ALIAS;
   String executor = JobSpec.DEFAULT_ALIAS;
   boolean replaceExisting;
+
+  /**
+   * An unmodifiable copy that keeps the caller's order and null values; a {@code Map.of} or {@code
+   * Map.copyOf} map, which cannot change, as it is.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> immutableCopy(Map<String, ?> options) {
+    return options.getClass() == MAP_OF_ONE || options.getClass() == MAP_OF_N
+        ? (Map<String, Object>) options
+        : Collections.unmodifiableMap(new LinkedHashMap<>(options));
+  }
 
   /** Returns a copy to change. */
   SpecOptions copy() {
