@@ -53,12 +53,6 @@ public final class SchedulerEngine {
   /** How many due jobs one store hands out at a time. */
   static final int ACQUIRE_BATCH = 256;
 
-  /**
-   * The shortest time from the start of one pass to the next when signals (not due times) wake the
-   * loop and a store is shared: jobs added one by one meanwhile are claimed together.
-   */
-  static final Duration SHARED_SIGNAL_WINDOW = Duration.ofMillis(10);
-
   private static final Logger log = LoggerFactory.getLogger(LOGGER_NAME);
 
   private final EngineContext context;
@@ -76,8 +70,6 @@ public final class SchedulerEngine {
   private final JobOperations jobs;
   private final JobQueries queries;
   private volatile List<StoreProcessor> processors = List.of();
-  // Whether a store is shared with other schedulers (see SHARED_SIGNAL_WINDOW).
-  private volatile boolean sharedStores;
   private @Nullable Runnable unwatchClock;
 
   /**
@@ -369,7 +361,6 @@ public final class SchedulerEngine {
   private void runLoop() {
     while (context.state != EngineState.STOPPED) {
       context.waiter.beginPass();
-      long passStarted = System.nanoTime();
       @Nullable Instant next;
       try {
         next = processDueJobs();
@@ -378,13 +369,7 @@ public final class SchedulerEngine {
         next = context.clock.instant().plus(context.retryInterval);
       }
       if (context.state != EngineState.STOPPED) {
-        if (sharedStores) {
-          // A pass over a shared store costs transactions: wake-ups by signals (adds announced one
-          // by one) are gathered for a short window, so a stream of adds is claimed in batches.
-          context.waiter.await(next, passStarted + SHARED_SIGNAL_WINDOW.toNanos());
-        } else {
-          context.waiter.await(next);
-        }
+        context.waiter.await(next);
       }
     }
   }
@@ -417,7 +402,6 @@ public final class SchedulerEngine {
         (alias, store) -> chosen.add(StoreProcessor.of(alias, store, context, dispatcher, claims)));
     context.stores = Collections.unmodifiableMap(new LinkedHashMap<>(byAlias));
     processors = List.copyOf(chosen);
-    sharedStores = byAlias.values().stream().anyMatch(store -> store.asShared() != null);
   }
 
   private JobStoreContext storeContext(String alias) {

@@ -69,34 +69,6 @@ final class Waiter {
     plannedWakeup = AWAKE;
   }
 
-  /**
-   * Sleeps as {@link #await(Instant)} does, except that a signal ends the sleep no earlier than
-   * {@code signalsFromNanos} (a {@link System#nanoTime()} value, so a clock that never moves by
-   * itself cannot stall it): a stream of wake-ups (jobs added to a shared store one by one, each
-   * announced) is served by one pass of the loop per window instead of one pass per signal. Work
-   * due before the window ends is not delayed, nor is an interrupt; signals during the window only
-   * mark.
-   *
-   * @param deadline when to wake up, or {@code null} to sleep until signalled
-   * @param signalsFromNanos the {@code System.nanoTime()} before which a signal does not end it
-   */
-  public void await(@Nullable Instant deadline, long signalsFromNanos) {
-    await(deadline);
-    long window = signalsFromNanos - System.nanoTime();
-    if (!signalled || window <= 0) {
-      return;
-    }
-    if (deadline != null) {
-      window = Math.min(window, nanosUntil(deadline));
-    }
-    long end = System.nanoTime() + window;
-    // The wait above left the loop marked awake: signals meanwhile mark, and do not unpark it.
-    while (window > 0 && !Thread.currentThread().isInterrupted()) {
-      LockSupport.parkNanos(this, window);
-      window = end - System.nanoTime();
-    }
-  }
-
   /** Wakes the loop now. */
   public void signal() {
     signalled = true;
