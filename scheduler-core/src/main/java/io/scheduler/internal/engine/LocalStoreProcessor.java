@@ -66,15 +66,21 @@ final class LocalStoreProcessor implements StoreProcessor {
     List<@Nullable Job> updated = new ArrayList<>(due.size());
     Map<JobExecutor, List<JobRun>> runs = new LinkedHashMap<>();
     try {
-      // Jobs of a batch mostly share one executor: looked up once per change of alias.
+      // Jobs of a batch mostly share one executor: looked up once per change of alias, and its runs
+      // list with it.
       @Nullable String executorAlias = null;
       @Nullable JobExecutor executor = null;
+      List<JobRun> executorRuns = List.of();
       for (Job job : due) {
         if (!job.executor().equals(executorAlias)) {
           executorAlias = job.executor();
           executor = context.executors.get(executorAlias);
+          executorRuns =
+              executor == null
+                  ? List.of()
+                  : runs.computeIfAbsent(executor, any -> new ArrayList<>());
         }
-        updated.add(processJob(job, executor, now, zonedNow, runs));
+        updated.add(processJob(job, executor, now, zonedNow, executorRuns));
       }
     } finally {
       // Jobs not reached (only if an Error escaped) go back unchanged, due again next pass.
@@ -106,7 +112,7 @@ final class LocalStoreProcessor implements StoreProcessor {
       @Nullable JobExecutor executor,
       Instant now,
       ZonedDateTime zonedNow,
-      Map<JobExecutor, List<JobRun>> runs) {
+      List<JobRun> executorRuns) {
     try {
       if (executor == null) {
         log.error(
@@ -120,7 +126,10 @@ final class LocalStoreProcessor implements StoreProcessor {
       if (skipped != null) {
         log.warn("Job \"{}\" {}", job, skipped.describe(due.runTimes().size()));
       }
-      dispatcher.submit(alias, job, executor, due.runTimes(), now, runs);
+      @Nullable JobRun run = dispatcher.submit(alias, job, executor, due.runTimes(), now);
+      if (run != null) {
+        executorRuns.add(run);
+      }
       return due.next() == null ? null : job.withNextRunTime(due.next());
     } catch (RuntimeException e) {
       log.error("Error processing job \"{}\"; pausing it", job, e);

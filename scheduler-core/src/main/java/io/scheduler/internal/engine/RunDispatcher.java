@@ -9,8 +9,6 @@ import io.scheduler.store.JobStore;
 import io.scheduler.store.RunClaim;
 import io.scheduler.store.SharedJobStore;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,26 +37,22 @@ final class RunDispatcher {
     this.claims = claims;
   }
 
-  /** Counts an instance of a due job and queues its run for {@link #handOver}. */
-  void submit(
-      String alias,
-      Job job,
-      JobExecutor executor,
-      List<Instant> runTimes,
-      Instant now,
-      Map<JobExecutor, List<JobRun>> batch) {
+  /**
+   * Counts an instance of a due job and returns its run, to queue for {@link #handOver}; null when
+   * the job runs its maximum number of instances (reported).
+   */
+  @Nullable JobRun submit(
+      String alias, Job job, JobExecutor executor, List<Instant> runTimes, Instant now) {
     InstanceCounter.Instances instance = context.instances.tryAcquire(job.id(), job.maxInstances());
     if (instance == null) {
       maxInstancesReached(alias, job, runTimes, now);
-      return;
+      return null;
     }
     EventFanOut events = context.events;
     if (events.wants(EventType.JOB_SUBMITTED)) {
       events.publish(new JobSubmitted(job.id(), alias, runTimes, now));
     }
-    batch
-        .computeIfAbsent(executor, any -> new ArrayList<>())
-        .add(new JobRun(runs, executor, job, runTimes, instance, null));
+    return new JobRun(runs, executor, job, runTimes, instance, null);
   }
 
   /**
@@ -125,12 +119,12 @@ final class RunDispatcher {
       context.waiter.signal();
       return true;
     }
-    Map<JobExecutor, List<JobRun>> batch = new LinkedHashMap<>(2);
-    submit(alias, job, context.executors.get(job.executor()), runTimes, now, batch);
-    if (batch.isEmpty()) {
+    JobExecutor executor = context.executors.get(job.executor());
+    @Nullable JobRun run = submit(alias, job, executor, runTimes, now);
+    if (run == null) {
       return false;
     }
-    handOver(batch);
+    handOver(Map.of(executor, List.of(run)));
     return true;
   }
 
