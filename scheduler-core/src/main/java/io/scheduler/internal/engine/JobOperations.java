@@ -503,8 +503,9 @@ public final class JobOperations {
     if (events.wants(EventType.JOB_ADDED)) {
       events.publish(new JobAdded(job.id(), job.jobStore(), context.clock.instant()));
     }
-    if (!job.isPaused() && context.state == EngineState.RUNNING) {
-      context.waiter.signalIfDueBefore(job);
+    @Nullable Instant next = job.nextRunTimeOrNull();
+    if (next != null && context.state == EngineState.RUNNING) {
+      context.waiter.signalIfBefore(next);
     }
   }
 

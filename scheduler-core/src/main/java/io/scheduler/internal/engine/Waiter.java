@@ -1,6 +1,5 @@
 package io.scheduler.internal.engine;
 
-import io.scheduler.job.Job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,20 +84,6 @@ final class Waiter {
     markSignalled();
     Instant planned = plannedWakeup;
     if (planned != AWAKE && (planned == null || time.isBefore(planned))) {
-      wake(planned);
-    }
-  }
-
-  /**
-   * Wakes the loop for a job just stored or changed, if it sleeps towards a time after the job's
-   * next run time: {@link #signalIfBefore} without building the job's next run time.
-   *
-   * @param job a scheduled (not paused) job
-   */
-  public void signalIfDueBefore(Job job) {
-    markSignalled();
-    Instant planned = plannedWakeup;
-    if (planned != AWAKE && (planned == null || job.isDue(planned))) {
       wake(planned);
     }
   }

@@ -2,16 +2,10 @@ package io.scheduler.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scheduler.job.Job;
-import io.scheduler.job.JobDefaults;
-import io.scheduler.job.JobSpec;
-import io.scheduler.job.Task;
 import io.scheduler.testing.MutableClock;
-import io.scheduler.trigger.DateTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -233,23 +227,13 @@ class WaiterTest {
   }
 
   @Test
-  void signalIfDueBeforeWakesASleeperWhenTheJobIsDueBeforeItsDeadline() throws Exception {
+  void signalIfBeforeLeavesASleeperWhoseDeadlineIsTheSameTime() throws Exception {
     waiter.beginPass();
     Sleeper sleeper = new Sleeper(T.plus(Duration.ofHours(1)));
     sleeper.assertParked();
 
-    waiter.signalIfDueBefore(jobDueAt(T.plus(Duration.ofMinutes(1))));
-
-    sleeper.assertReturns();
-  }
-
-  @Test
-  void signalIfDueBeforeLeavesASleeperWhenTheJobIsDueAfterItsDeadline() throws Exception {
-    waiter.beginPass();
-    Sleeper sleeper = new Sleeper(T.plus(Duration.ofHours(1)));
-    sleeper.assertParked();
-
-    waiter.signalIfDueBefore(jobDueAt(T.plus(Duration.ofHours(2))));
+    // Jobs added for the time the loop already sleeps towards: no wake-up per add.
+    waiter.signalIfBefore(T.plus(Duration.ofHours(1)));
 
     sleeper.assertParked();
     waiter.signal();
@@ -263,7 +247,7 @@ class WaiterTest {
     sleeper.assertParked();
 
     for (int i = 0; i < 1_000; i++) {
-      waiter.signalIfDueBefore(jobDueAt(T));
+      waiter.signalIfBefore(T);
     }
 
     sleeper.assertReturns();
@@ -271,16 +255,6 @@ class WaiterTest {
     // returns at once.
     Sleeper next = new Sleeper(null);
     next.assertReturns();
-  }
-
-  private static Job jobDueAt(Instant at) {
-    return Job.create(
-        JobSpec.builder().task(() -> {}).build(),
-        "job",
-        Task.of(() -> {}),
-        DateTrigger.at(at, ZoneOffset.UTC),
-        JobDefaults.builder().build(),
-        at);
   }
 
   @Test
