@@ -115,6 +115,47 @@ class JobSpecTest {
   }
 
   @Test
+  void aBuilderChangedAfterBuildLeavesTheBuiltSpecAsItWas() {
+    JobSpec.Builder builder = JobSpec.builder().task(() -> {}).name("first").maxInstances(2);
+    JobSpec first = builder.build();
+
+    JobSpec second =
+        builder
+            .name("second")
+            .maxInstances(5)
+            .args("x")
+            .trigger("interval", Map.of("seconds", 5))
+            .jobStore("other")
+            .paused()
+            .build();
+
+    assertThat(first.name()).isEqualTo("first");
+    assertThat(first.maxInstances()).isEqualTo(2);
+    assertThat(first.args()).isEmpty();
+    assertThat(first.triggerAlias()).isNull();
+    assertThat(first.jobStore()).isEqualTo(JobSpec.DEFAULT_ALIAS);
+    assertThat(first.nextRunTimeIsSet()).isFalse();
+    assertThat(second.name()).isEqualTo("second");
+    assertThat(second.maxInstances()).isEqualTo(5);
+    assertThat(second.args()).containsExactly("x");
+    assertThat(second.triggerAlias()).isEqualTo("interval");
+    assertThat(second.jobStore()).isEqualTo("other");
+    assertThat(second.nextRunTimeIsSet()).isTrue();
+  }
+
+  @Test
+  void specsThatSetOnlyTaskAndTriggerShareTheDefaultsAndOthersDoNotChangeThem() {
+    JobSpec plain = JobSpec.builder().task(() -> {}).trigger(EVERY_MINUTE).build();
+    JobSpec named = JobSpec.builder().task(() -> {}).name("named").build();
+    JobSpec plainAgain = JobSpec.builder().task(() -> {}).build();
+
+    assertThat(plain.options()).isSameAs(SpecOptions.DEFAULTS).isSameAs(plainAgain.options());
+    assertThat(named.options()).isNotSameAs(SpecOptions.DEFAULTS);
+    assertThat(plainAgain.name()).isNull();
+    assertThat(plainAgain.executor()).isEqualTo(JobSpec.DEFAULT_ALIAS);
+  }
+
+  @Test
   void buildingWithoutATaskIsRejected() {
     assertThatThrownBy(() -> JobSpec.builder().id("a").trigger(EVERY_MINUTE).build())
         .isInstanceOf(IllegalArgumentException.class)
