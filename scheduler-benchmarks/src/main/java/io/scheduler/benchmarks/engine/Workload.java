@@ -2,12 +2,12 @@ package io.scheduler.benchmarks.engine;
 
 import io.scheduler.benchmarks.harness.Measurement;
 import io.scheduler.benchmarks.harness.Metric;
+import io.scheduler.benchmarks.harness.Options;
 import io.scheduler.benchmarks.harness.WorkloadInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * A workload as the command line names it: what it does ({@link Kind}) and how its child JVM starts
@@ -105,16 +105,7 @@ record Workload(Kind kind, Start start) implements WorkloadInfo {
 
   /** The workload called {@code name} ({@code W1}, {@code W1-cold}), or an exception naming all. */
   static Workload byName(String name) {
-    for (Workload workload : ALL) {
-      if (workload.name().equalsIgnoreCase(name)) {
-        return workload;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown workload "
-            + name
-            + "; known: "
-            + ALL.stream().map(Workload::name).collect(Collectors.joining(", ")));
+    return Options.workload(name, ALL);
   }
 
   /** The name on the command line and in the tables: {@code W1}, {@code W1-cold}. */

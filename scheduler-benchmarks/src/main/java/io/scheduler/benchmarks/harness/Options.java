@@ -102,7 +102,16 @@ public record Options<W extends WorkloadInfo, C extends ContenderInfo>(
     return runs;
   }
 
-  private static <W extends WorkloadInfo> W workload(String name, List<W> all) {
+  /**
+   * Returns the workload called {@code name}, ignoring case.
+   *
+   * @param name a workload's name
+   * @param all the known workloads
+   * @param <W> the workload type
+   * @return the workload
+   * @throws IllegalArgumentException naming the known workloads when none is called so
+   */
+  public static <W extends WorkloadInfo> W workload(String name, List<W> all) {
     for (W workload : all) {
       if (workload.name().equalsIgnoreCase(name)) {
         return workload;

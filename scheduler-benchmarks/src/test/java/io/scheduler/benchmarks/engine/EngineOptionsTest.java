@@ -38,7 +38,7 @@ class EngineOptionsTest {
         .withMessageStartingWith("unknown workload W3-cold; known: [W1, W1-cold");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> Workload.byName("W3-cold"))
-        .withMessageStartingWith("unknown workload W3-cold; known: W1, W1-cold");
+        .withMessageStartingWith("unknown workload W3-cold; known: [W1, W1-cold");
   }
 
   @Test
