@@ -24,7 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class MethodBinding {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  /**
+   * The mapper that converts args to parameter types, built on first use: building one costs about
+   * 200 ms of a cold JVM, which a scheduler whose tasks take no args never pays.
+   */
+  private static final class Converter {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+  }
 
   private final Method method;
   private final @Nullable Object[] values;
@@ -233,7 +239,8 @@ public final class MethodBinding {
       }
     }
     try {
-      return MAPPER.convertValue(value, MAPPER.constructType(parameter.getParameterizedType()));
+      JsonMapper mapper = Converter.MAPPER;
+      return mapper.convertValue(value, mapper.constructType(parameter.getParameterizedType()));
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
           describe(m)

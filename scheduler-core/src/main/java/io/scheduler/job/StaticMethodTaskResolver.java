@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves {@code com.example.Type::method} references to public static methods, binding args and
@@ -30,6 +32,17 @@ final class StaticMethodTaskResolver implements TaskResolver {
         }
       };
 
+  /** The most references without arguments whose task is kept. */
+  static final int KEPT_TASKS = 256;
+
+  // A reference without args and kwargs resolves to the same task every time it is resolved through
+  // the same class loader: kept, so adding and loading many jobs of one task look it up once. At
+  // most KEPT_TASKS; cleared when full.
+  private final Map<TaskRef, KeptTask> keptTasks = new ConcurrentHashMap<>();
+
+  /** A reference's task, and the class loader it was resolved through. */
+  private record KeptTask(ClassLoader loader, Task task) {}
+
   @Override
   public Task resolve(TaskRef ref, List<Object> args, Map<String, Object> kwargs) {
     if (ref.isBean()) {
@@ -39,7 +52,15 @@ final class StaticMethodTaskResolver implements TaskResolver {
               + "' names a Spring bean; bean references are resolved by"
               + " scheduler-spring-boot-starter");
     }
-    Class<?> type = loadClass(ref);
+    ClassLoader loader = classLoader();
+    boolean withoutArguments = args.isEmpty() && kwargs.isEmpty();
+    if (withoutArguments) {
+      @Nullable KeptTask kept = keptTasks.get(ref);
+      if (kept != null && kept.loader == loader) {
+        return kept.task;
+      }
+    }
+    Class<?> type = loadClass(ref, loader);
     List<Method> candidates = STATIC_METHODS.get(type).getOrDefault(ref.method(), List.of());
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException(
@@ -51,16 +72,25 @@ final class StaticMethodTaskResolver implements TaskResolver {
               + ref.method()
               + "'");
     }
-    return MethodBinding.resolve(ref, candidates, args, kwargs).task(null);
+    Task task = MethodBinding.resolve(ref, candidates, args, kwargs).task(null);
+    if (withoutArguments) {
+      if (keptTasks.size() >= KEPT_TASKS) {
+        keptTasks.clear();
+      }
+      keptTasks.put(ref, new KeptTask(loader, task));
+    }
+    return task;
   }
 
-  private static Class<?> loadClass(TaskRef ref) {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+  /** The thread's context class loader, or this library's. */
+  private static ClassLoader classLoader() {
+    @Nullable ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : StaticMethodTaskResolver.class.getClassLoader();
+  }
+
+  private static Class<?> loadClass(TaskRef ref, ClassLoader loader) {
     try {
-      return Class.forName(
-          ref.target(),
-          true,
-          loader != null ? loader : StaticMethodTaskResolver.class.getClassLoader());
+      return Class.forName(ref.target(), true, loader);
     } catch (ClassNotFoundException | LinkageError e) {
       throw new IllegalArgumentException(
           "taskRef '" + ref + "': class " + ref.target() + " cannot be loaded (" + e + ")", e);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scheduler.trigger.DateTrigger;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -148,6 +150,35 @@ class StaticMethodTaskResolverTest {
         .hasMessageContaining("is ambiguous")
         .hasMessageContaining("either(int)")
         .hasMessageContaining("either(java.lang.String)");
+  }
+
+  @Test
+  void aReferenceWithoutArgumentsResolvesToOneTaskPerClassLoader() throws Exception {
+    Task first = resolver.resolve(ref("ping"), List.of(), Map.of());
+    assertThat(resolver.resolve(ref("ping"), List.of(), Map.of())).isSameAs(first);
+    assertThat(first.run(context())).isEqualTo("pong");
+
+    Thread thread = Thread.currentThread();
+    ClassLoader original = thread.getContextClassLoader();
+    try (URLClassLoader other = new URLClassLoader(new URL[0], original)) {
+      thread.setContextClassLoader(other);
+      Task throughOther = resolver.resolve(ref("ping"), List.of(), Map.of());
+      assertThat(throughOther).isNotSameAs(first);
+      assertThat(throughOther.run(context())).isEqualTo("pong");
+    } finally {
+      thread.setContextClassLoader(original);
+    }
+  }
+
+  @Test
+  void aReferenceWithArgumentsIsBoundToEachJobsArguments() throws Exception {
+    Task fortyTwo = resolver.resolve(ref("add"), List.of(2, 40L), Map.of());
+    Task two = resolver.resolve(ref("add"), List.of(1, 1L), Map.of());
+
+    assertThat(fortyTwo.run(context())).isEqualTo(42L);
+    assertThat(two.run(context())).isEqualTo(2L);
+    assertThat(resolver.resolve(ref("greet"), List.of(), Map.of("name", "Al", "times", 1)))
+        .isNotSameAs(resolver.resolve(ref("greet"), List.of(), Map.of("name", "Al", "times", 1)));
   }
 
   @Test
