@@ -10,21 +10,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Json {
 
-  // Jackson 3 writes an object without properties as {} by default: refuse it instead, as its
-  // value would not survive the round trip (new Object(), streams, handles).
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+  /**
+   * The mapper, built on first use: building one costs about 200 ms of a cold JVM, which reading
+   * stored jobs (by {@link JsonText}) and writing the common job shapes never need.
+   */
+  private static final class Mapper {
+    // Jackson 3 writes an object without properties as {} by default: refuse it instead, as its
+    // value would not survive the round trip (new Object(), streams, handles).
+    static final JsonMapper INSTANCE =
+        JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+  }
 
   private Json() {}
-
-  /**
-   * Returns the shared mapper, for conversions that need more than text (binding values to types).
-   *
-   * @return the mapper
-   */
-  public static JsonMapper mapper() {
-    return MAPPER;
-  }
 
   /**
    * Writes a value as JSON text.
@@ -34,7 +31,7 @@ public final class Json {
    * @throws tools.jackson.core.JacksonException when the value has no JSON form
    */
   public static String write(@Nullable Object value) {
-    return MAPPER.writeValueAsString(value);
+    return Mapper.INSTANCE.writeValueAsString(value);
   }
 
   /**
