@@ -52,6 +52,17 @@ enum Dialect {
           + " RETURNING 1) SELECT pg_notify(?, ?) WHERE EXISTS (SELECT 1 FROM added)";
     }
 
+    /** {@code unnest} of three arrays, which keeps their order. */
+    @Override
+    String insertFromArrays(String jobsTable) {
+      return "INSERT INTO "
+          + jobsTable
+          + " (id, next_run_time, job_data, version)"
+          + " SELECT id, next_run_time, job_data, 1"
+          + " FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]))"
+          + " AS batch (id, next_run_time, job_data)";
+    }
+
     /** Sends a {@code NOTIFY}, delivered on commit. */
     @Override
     void announceChange(Connection c, String channel, String schedulerId) throws SQLException {
@@ -197,6 +208,15 @@ enum Dialect {
    * channel and this scheduler's id; or null where the database announces nothing.
    */
   @Nullable String insertAnnouncing(String insert) {
+    return null;
+  }
+
+  /**
+   * Returns the {@code INSERT} of jobs into {@code jobsTable} given as three array parameters (ids,
+   * next run times in µs, job data), in the columns and version of {@link Sql#insertJob}; or null
+   * where the database takes no arrays (rows are then given as values).
+   */
+  @Nullable String insertFromArrays(String jobsTable) {
     return null;
   }
 

@@ -62,10 +62,11 @@ import org.slf4j.LoggerFactory;
  * turn into {@link io.scheduler.store.JobStoreListener#jobsChanged()} (the {@code LISTEN}
  * connection is taken from the DataSource for as long as the store runs: size the pool one larger,
  * and expect a pool's leak detection to mention it); other databases rely on polling every {@link
- * #pollInterval()}. Adding a job, or a batch of up to 500, is one statement in auto-commit mode
- * (one round trip and one commit; on PostgreSQL the {@code NOTIFY} is part of the same statement);
- * a larger batch is one transaction with one {@code NOTIFY}. A taken id is refused by the table's
- * primary key, without a look-up first.
+ * #pollInterval()}. Adding a job, or a batch of up to 1,000 on PostgreSQL (ids, next run times and
+ * JSON given as three arrays) or 500 elsewhere, is one statement in auto-commit mode (one round
+ * trip and one commit; on PostgreSQL the {@code NOTIFY} is part of the same statement); a larger
+ * batch is one transaction with one {@code NOTIFY}. A taken id is refused by the table's primary
+ * key, without a look-up first.
  *
  * <p><b>Jobs that cannot be loaded.</b> A row whose JSON is corrupt or whose task cannot be
  * resolved here is reported once per version through {@link

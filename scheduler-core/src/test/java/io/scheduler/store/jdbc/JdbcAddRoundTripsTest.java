@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.scheduler.exception.ConflictingJobIdException;
 import io.scheduler.job.Job;
 import io.scheduler.job.TaskResolver;
+import io.scheduler.store.JobJson;
 import io.scheduler.store.JobStoreContext;
 import io.scheduler.store.JobStoreListener;
 import java.sql.SQLException;
@@ -125,19 +126,21 @@ class JdbcAddRoundTripsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql", "mariadb"})
-  void aBatchOfUpToFiveHundredIsOneStatementWithoutATransaction(String databaseName)
+  void aBatchThatFitsOneInsertIsOneStatementWithoutATransaction(String databaseName)
       throws SQLException {
     open(databaseName);
+    int rows = JobRows.rowsPerInsert(database.dialect);
 
-    store.addJobs(jobs("batch-", JobRows.IN_LIST));
+    store.addJobs(jobs("batch-", rows));
 
     assertThat(counting.calls()).hasSize(2);
     assertThat(counting.count("execute")).isOne();
     if (announces()) {
       assertThat(counting.count("prepare WITH added AS (INSERT")).isOne();
+      assertThat(counting.calls().get(0)).as("rows as three arrays").contains("unnest(");
       assertThat(counting.roundTrips()).isOne();
     }
-    assertThat(store.getAllJobs()).hasSize(JobRows.IN_LIST);
+    assertThat(store.getAllJobs()).hasSize(rows);
   }
 
   @ParameterizedTest
@@ -145,12 +148,11 @@ class JdbcAddRoundTripsTest {
   void aLargerBatchIsOneTransactionWithOneCommitAndOneAnnouncement(String databaseName)
       throws SQLException {
     open(databaseName);
+    int rows = JobRows.rowsPerInsert(database.dialect);
 
-    store.addJobs(jobs("batch-", 2 * JobRows.IN_LIST + 1));
+    store.addJobs(jobs("batch-", 2 * rows + 1));
 
-    assertThat(counting.count("prepare "))
-        .as("one insert per %s rows", JobRows.IN_LIST)
-        .isEqualTo(3);
+    assertThat(counting.count("prepare ")).as("one insert per %s rows", rows).isEqualTo(3);
     assertThat(counting.count("commit")).isOne();
     assertThat(counting.count("rollback")).isZero();
     if (announces()) {
@@ -163,7 +165,26 @@ class JdbcAddRoundTripsTest {
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(() -> assertThat(heardByPeer.get()).isOne());
     }
-    assertThat(store.getAllJobs()).hasSize(2 * JobRows.IN_LIST + 1);
+    assertThat(store.getAllJobs()).hasSize(2 * rows + 1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql", "mariadb"})
+  void aBatchKeepsEveryJobsNextRunTimeAndData(String databaseName) throws SQLException {
+    open(databaseName);
+    List<Job> batch = new ArrayList<>(jobs("kept-", 3));
+    batch.add(TestJobs.job("kept-paused", T0).withNextRunTime(null));
+    // Array literals quote, escape and spell null: ids that need all three.
+    batch.add(TestJobs.job("kept \"quoted\", {braced} \\ back\\slash ü", T0));
+    batch.add(TestJobs.job("NULL", T0));
+
+    store.addJobs(batch);
+
+    for (Job job : batch) {
+      Job stored = store.lookupJob(job.id()).orElseThrow();
+      assertThat(stored.nextRunTime()).as(job.id()).isEqualTo(job.nextRunTime());
+      assertThat(JobJson.toJson(stored)).as(job.id()).isEqualTo(JobJson.toJson(job));
+    }
   }
 
   @ParameterizedTest
@@ -177,7 +198,8 @@ class JdbcAddRoundTripsTest {
     assertThatThrownBy(() -> store.addJobs(jobs("small-", 10)))
         .isInstanceOf(ConflictingJobIdException.class)
         .hasMessageContaining("'small-7'");
-    assertThatThrownBy(() -> store.addJobs(jobs("large-", 2 * JobRows.IN_LIST + 1)))
+    assertThatThrownBy(
+            () -> store.addJobs(jobs("large-", 2 * JobRows.rowsPerInsert(database.dialect) + 1)))
         .isInstanceOf(ConflictingJobIdException.class)
         .hasMessageContaining("'large-1000'");
     assertThatThrownBy(() -> store.addJob(TestJobs.job("small-7", T0)))
