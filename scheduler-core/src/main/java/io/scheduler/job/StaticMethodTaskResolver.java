@@ -37,8 +37,9 @@ final class StaticMethodTaskResolver implements TaskResolver {
 
   // A reference without args and kwargs resolves to the same task every time it is resolved through
   // the same class loader: kept, so adding and loading many jobs of one task look it up once. At
-  // most KEPT_TASKS; cleared when full.
-  private final Map<TaskRef, KeptTask> keptTasks = new ConcurrentHashMap<>();
+  // most KEPT_TASKS; cleared when full. Keyed by the reference text (its String hash needs no
+  // bootstrap of a record's hashCode on a cold path).
+  private final Map<String, KeptTask> keptTasks = new ConcurrentHashMap<>();
 
   /** A reference's task, and the class loader it was resolved through. */
   private record KeptTask(ClassLoader loader, Task task) {}
@@ -55,7 +56,7 @@ final class StaticMethodTaskResolver implements TaskResolver {
     ClassLoader loader = classLoader();
     boolean withoutArguments = args.isEmpty() && kwargs.isEmpty();
     if (withoutArguments) {
-      @Nullable KeptTask kept = keptTasks.get(ref);
+      @Nullable KeptTask kept = keptTasks.get(ref.value());
       if (kept != null && kept.loader == loader) {
         return kept.task;
       }
@@ -77,7 +78,7 @@ final class StaticMethodTaskResolver implements TaskResolver {
       if (keptTasks.size() >= KEPT_TASKS) {
         keptTasks.clear();
       }
-      keptTasks.put(ref, new KeptTask(loader, task));
+      keptTasks.put(ref.value(), new KeptTask(loader, task));
     }
     return task;
   }
