@@ -33,7 +33,7 @@ final class StaticMethodTaskResolver implements TaskResolver {
       };
 
   /** The most references without arguments whose task is kept. */
-  static final int KEPT_TASKS = 256;
+  private static final int KEPT_TASKS = 256;
 
   // A reference without args and kwargs resolves to the same task every time it is resolved through
   // the same class loader: kept, so adding and loading many jobs of one task look it up once. At
