@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 /** The registry of contenders, by the name used on the command line; in table order. */
 enum Contenders implements ContenderInfo {
   JDK("jdk", JdkContender::new),
+  JDK_HAND_OFF("jdk-handoff", JdkHandOffContender::new),
   SPRING("spring", SpringContender::new),
   QUARTZ("quartz", QuartzContender::new),
   SCHEDULER("scheduler", () -> new SchedulerContender(SchedulerContender.TriggerForm.OBJECT)),
